@@ -1,0 +1,24 @@
+/**
+ * The refusal codes of the public contract. Every rule a service enforces fails
+ * with one of these, so the API can map it to a GraphQL error without knowing the
+ * rule, and the worker and the CLI can report it the same way.
+ */
+export type DomainErrorCode =
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    /** Shown to people as is: Bahasa Indonesia, saying what to do. */
+    message: string,
+    /** The input field at fault, so a form can show the message beside it. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,24 @@
+import { AuditEntry } from '@suara/audit';
+import { StaffUser } from '@suara/identity';
+import { Feedback, ForumSession, ReporterContact } from '@suara/intake';
+import { OutboxMessage } from '@suara/queue';
+import { Agency, City, Competency, ComplaintTheme } from '@suara/reference';
+import { RoutingDecision, RoutingExample, RoutingModel, RoutingPhrase } from '@suara/routing';
+
+/** Every entity, listed: discovery by folder scanning differs between src and dist. */
+export const ENTITIES = [
+  City,
+  Agency,
+  Competency,
+  ComplaintTheme,
+  Feedback,
+  ReporterContact,
+  ForumSession,
+  AuditEntry,
+  OutboxMessage,
+  RoutingDecision,
+  RoutingModel,
+  RoutingExample,
+  RoutingPhrase,
+  StaffUser,
+];

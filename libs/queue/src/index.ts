@@ -1,0 +1,5 @@
+export * from './entities/outbox-message.entity.js';
+export * from './jobs.js';
+export * from './outbox-relay.js';
+export * from './outbox.js';
+export * from './queue.module.js';

@@ -1,0 +1,66 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Queue names are stored in Redis keys: renaming one strands the jobs already queued. */
+export enum QueueName {
+  Routing = 'routing',
+  /** Housekeeping on a schedule: sweeping, retraining, deadlines. */
+  Maintenance = 'maintenance',
+}
+
+/** Job names are stored with each job: never derive them from class names. */
+export enum JobName {
+  RouteFeedback = 'route-feedback',
+  SweepUnrouted = 'sweep-unrouted',
+  RetrainRouter = 'retrain-router',
+}
+
+export interface JobPayloads {
+  [JobName.RouteFeedback]: { feedbackId: string };
+  [JobName.SweepUnrouted]: Record<string, never>;
+  [JobName.RetrainRouter]: { reason?: string };
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.RouteFeedback]: QueueName.Routing,
+  [JobName.SweepUnrouted]: QueueName.Maintenance,
+  [JobName.RetrainRouter]: QueueName.Maintenance,
+};
+
+/**
+ * Delivery options for every job, decided in one place. Failed jobs are kept so
+ * an admin can see and retry them; completed ones only long enough to absorb a
+ * relay that hands the same item over twice (the job id de-duplicates).
+ */
+export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
+  [JobName.RouteFeedback]: {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: false,
+  },
+  [JobName.SweepUnrouted]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  [JobName.RetrainRouter]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: 100,
+    removeOnFail: 100,
+  },
+};
+
+/** A job's options with the deployment's retry delay (JOB_BACKOFF_MS). */
+export function jobOptions(name: JobName, backoffMs: number): JobsOptions {
+  const options = JOB_OPTIONS[name];
+  return options.backoff
+    ? { ...options, backoff: { type: 'exponential', delay: backoffMs } }
+    : options;
+}
+
+/** The job id of a job: the id of the item it is about, so a job is queued once. */
+export function jobIdOf<N extends JobName>(name: N, payload: JobPayloads[N]): string {
+  switch (name) {
+    case JobName.RouteFeedback:
+      return (payload as JobPayloads[JobName.RouteFeedback]).feedbackId;
+    default:
+      return `${name}:${Date.now()}`;
+  }
+}
