@@ -1,0 +1,41 @@
+import { CHAT_SPELLINGS } from './data/chat-spellings.js';
+
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
+const EMAIL_RE = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
+// Indonesian phone numbers as written: +62 812-3456-7890, 0812 3456 7890, (061) 123456
+const PHONE_RE = /(?:\+62|\b62|\b0)[\s\-.()]*\d{2,4}(?:[\s\-.()]*\d{2,4}){2,3}\b/g;
+const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
+// Letters repeated three or more times are emphasis ("lamaaa"); two are spelling ("saat").
+const STRETCHED_RE = /([a-z])\1{2,}/g;
+
+export interface NormaliseOptions {
+  /** Replace digits with the token `angka` (default) or keep them. */
+  numbers?: 'token' | 'keep';
+}
+
+/**
+ * Text as the router and the clustering read it: lower case, accents and
+ * compatibility characters folded, links/emails/phone numbers replaced by tokens,
+ * chat spellings mapped to standard words, punctuation gone, one space between
+ * words. Reduplication keeps its hyphen (`anak-anak`) for the stemmer.
+ */
+export function normaliseText(text: string, options: NormaliseOptions = {}): string {
+  let t = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  t = t
+    .replace(URL_RE, ' tautan ')
+    .replace(EMAIL_RE, ' surel ')
+    .replace(PHONE_RE, ' nomortelepon ');
+  // Number-word chat forms (2 for reduplication) before numbers are replaced.
+  t = t.replace(/\b([a-z]{2,})2\b/g, '$1-$1');
+  if ((options.numbers ?? 'token') === 'token') t = t.replace(NUMBER_RE, ' angka ');
+  t = t.replace(STRETCHED_RE, '$1');
+  t = t.replace(/[^a-z0-9\s-]+/g, ' ').replace(/(^|\s)-+|-+(\s|$)/g, ' ');
+  return t
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => CHAT_SPELLINGS[w] ?? w)
+    .join(' ');
+}

@@ -1,0 +1,29 @@
+import { STOPWORDS } from './data/stopwords.js';
+import { normaliseText } from './normalise.js';
+import { stem } from './stemmer.js';
+
+export interface TokenOptions {
+  /** Drop function words (default true). */
+  stopwords?: boolean;
+  /** Reduce words to their root (default true). */
+  stem?: boolean;
+}
+
+/** Normalised, stemmed words of a text, function words removed. */
+export function tokens(text: string, options: TokenOptions = {}): string[] {
+  const out: string[] = [];
+  for (const word of normaliseText(text).split(' ')) {
+    if (word === '' || ((options.stopwords ?? true) && STOPWORDS.has(word))) continue;
+    const root = (options.stem ?? true) ? stem(word) : word;
+    if (root.length > 1 && !((options.stopwords ?? true) && STOPWORDS.has(root))) out.push(root);
+  }
+  return out;
+}
+
+/** Unigrams and adjacent bigrams (`a_b`) of the stemmed words: the router's features. */
+export function terms(text: string): string[] {
+  const words = tokens(text);
+  const out = [...words];
+  for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]}_${words[i]}`);
+  return out;
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/decorators/legacy';
+import { Agency, City } from '@suara/reference';
+import { FeedbackChannel, FeedbackKind, FeedbackStatus } from '../feedback.enums.js';
+import { ForumSession } from './forum-session.entity.js';
+
+/**
+ * A complaint, suggestion, compliment or question from a citizen. Who sent it
+ * lives in `ReporterContact`, a separate table, so no query of feedback can leak it.
+ */
+@Entity({ tableName: 'feedback' })
+@Unique({ properties: ['forumSession', 'externalRef'] })
+@Index({ properties: ['status', 'submittedAt'] })
+@Index({ properties: ['agency', 'status', 'slaDueAt'] })
+export class Feedback {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 16, unique: true })
+  trackingCode: string;
+
+  @Enum({ items: () => FeedbackKind, type: 'string' })
+  kind: FeedbackKind;
+
+  @Enum({ items: () => FeedbackChannel, type: 'string' })
+  channel: FeedbackChannel;
+
+  @Property({ type: 'text' })
+  text: string;
+
+  @ManyToOne(() => City, { fieldName: 'city_code' })
+  city: City;
+
+  /** The agency the citizen named, if any: a hint for routing, not a decision. */
+  @ManyToOne(() => Agency, { fieldName: 'agency_hint_code', nullable: true })
+  agencyHint?: Agency;
+
+  /** The agency responsible, once routed. */
+  @ManyToOne(() => Agency, { fieldName: 'agency_code', nullable: true })
+  agency?: Agency;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  location?: string;
+
+  @Enum({ items: () => FeedbackStatus, type: 'string', default: FeedbackStatus.RECEIVED })
+  status: FeedbackStatus = FeedbackStatus.RECEIVED;
+
+  /** The agency never sees who reported it. */
+  @Property({ type: 'boolean', default: false })
+  anonymous = false;
+
+  /** The report is not made public. */
+  @Property({ type: 'boolean', default: false })
+  confidential = false;
+
+  @Property({ type: 'string', length: 128, nullable: true, unique: true })
+  idempotencyKey?: string;
+
+  @ManyToOne(() => ForumSession, { nullable: true })
+  forumSession?: ForumSession;
+
+  /** The forum recorder's own reference for the statement; unique per session. */
+  @Property({ type: 'string', length: 128, nullable: true })
+  externalRef?: string;
+
+  @ManyToOne(() => Feedback, { fieldName: 'duplicate_of_id', nullable: true })
+  duplicateOf?: Feedback;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  submittedAt: Date = new Date();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  slaDueAt?: Date;
+
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  constructor(init: {
+    trackingCode: string;
+    kind: FeedbackKind;
+    channel: FeedbackChannel;
+    text: string;
+    city: City;
+  }) {
+    this.trackingCode = init.trackingCode;
+    this.kind = init.kind;
+    this.channel = init.channel;
+    this.text = init.text;
+    this.city = init.city;
+  }
+}

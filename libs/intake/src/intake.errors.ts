@@ -1,0 +1,79 @@
+import { DomainError } from '@suara/core';
+
+/** Every refusal of the intake context, in words a citizen or recorder can act on. */
+export const IntakeErrors = {
+  textEmpty: (field = 'text') =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Isi laporan tidak boleh kosong. Ceritakan apa yang terjadi.',
+      field,
+    ),
+  textTooLong: (max: number, actual: number, field = 'text') =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Isi laporan terlalu panjang: ${actual.toLocaleString('id-ID')} karakter, paling banyak ${max.toLocaleString('id-ID')}. Ringkas laporan Anda.`,
+      field,
+    ),
+  tooLong: (label: string, max: number, field: string) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `${label} terlalu panjang (paling banyak ${max} karakter).`,
+      field,
+    ),
+  required: (label: string, field: string) =>
+    new DomainError('BAD_USER_INPUT', `${label} wajib diisi.`, field),
+  unknownCity: (code: string, known: string[]) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Kota/kabupaten "${code}" tidak dikenal. Pilih salah satu: ${known.join(', ')}.`,
+      'cityCode',
+    ),
+  unknownAgency: (code: string, field = 'agencyCode') =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Instansi "${code}" tidak dikenal. Kosongkan pilihan instansi jika Anda tidak tahu; kami yang akan meneruskannya.`,
+      field,
+    ),
+  agencyOfOtherCity: (code: string, cityCode: string, field = 'agencyCode') =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Instansi "${code}" bukan instansi di ${cityCode}. Pilih instansi di kota yang sama atau kosongkan pilihan instansi.`,
+      field,
+    ),
+  invalidEmail: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Alamat email tidak valid. Contoh yang benar: nama@contoh.id',
+      'reporter.email',
+    ),
+  invalidPhone: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Nomor telepon tidak valid. Gunakan nomor Indonesia, misalnya 0812-3456-7890 atau +62 812 3456 7890.',
+      'reporter.phone',
+    ),
+  invalidIdempotencyKey: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'idempotencyKey harus 8 sampai 128 karakter huruf, angka, titik, garis bawah atau tanda hubung.',
+      'idempotencyKey',
+    ),
+  invalidDate: (field: string) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Tanggal tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-11-22.',
+      field,
+    ),
+  forumSessionNotFound: (id: string) =>
+    new DomainError(
+      'NOT_FOUND',
+      `Sesi forum "${id}" tidak ditemukan. Periksa ID sesi atau catat sesi baru.`,
+      'sessionId',
+    ),
+  tooManyStatements: (max: number, actual: number) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Terlalu banyak pernyataan dalam satu permintaan (${actual}); kirim paling banyak ${max} sekaligus.`,
+      'statements',
+    ),
+};

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { type Actor, AuditService } from '@suara/audit';
+import { DomainError } from '@suara/core';
+import { Feedback } from '../entities/feedback.entity.js';
+import { FeedbackStatus } from '../feedback.enums.js';
+import { ALLOWED_TRANSITIONS, STATUS_LABEL_ID, canTransition } from './transitions.js';
+
+export const STATUS_CHANGED = 'feedback.status_changed';
+
+export interface TransitionOptions {
+  actor: Actor;
+  /** Shown on the citizen's timeline. */
+  publicNote?: string;
+  /** Recorded in the audit entry only (reasons, agencies, scores). */
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * The one way a feedback item changes status: checks the transition table and
+ * writes the audit entry in the caller's unit of work.
+ */
+@Injectable()
+export class FeedbackLifecycle {
+  constructor(private readonly audit: AuditService) {}
+
+  transition(
+    em: EntityManager,
+    feedback: Feedback,
+    to: FeedbackStatus,
+    options: TransitionOptions,
+  ): void {
+    const from = feedback.status;
+    if (!canTransition(from, to)) {
+      const allowed = ALLOWED_TRANSITIONS[from].map((s) => `${s} (${STATUS_LABEL_ID[s]})`);
+      throw new DomainError(
+        'CONFLICT',
+        `Laporan berstatus ${from} (${STATUS_LABEL_ID[from]}) tidak dapat diubah menjadi ${to}. ` +
+          (allowed.length ? `Yang diizinkan: ${allowed.join(', ')}.` : 'Status ini sudah final.'),
+        'status',
+      );
+    }
+    feedback.status = to;
+    this.audit.record(em, {
+      actor: options.actor,
+      action: STATUS_CHANGED,
+      subjectType: 'Feedback',
+      subjectId: feedback.id,
+      before: { status: from },
+      after: { status: to, agencyCode: feedback.agency?.code ?? null, ...options.detail },
+      publicNote: options.publicNote,
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { IntakeErrors } from '../intake.errors.js';
+import { FeedbackKind } from '../feedback.enums.js';
+import { isValidEmail, normaliseIndonesianPhone } from './contact.rules.js';
+
+export const MAX_TEXT_LENGTH = 5_000;
+const MAX_LOCATION = 300;
+const MAX_NAME = 120;
+
+export interface SubmissionInput {
+  cityCode: string;
+  kind: FeedbackKind;
+  text: string;
+  agencyCode?: string | null;
+  location?: string | null;
+  reporter?: { name?: string | null; email?: string | null; phone?: string | null } | null;
+  anonymous?: boolean | null;
+  confidential?: boolean | null;
+  idempotencyKey?: string | null;
+}
+
+export interface CleanSubmission {
+  cityCode: string;
+  kind: FeedbackKind;
+  text: string;
+  agencyCode?: string;
+  location?: string;
+  reporter?: { name?: string; email?: string; phone?: string };
+  anonymous: boolean;
+  confidential: boolean;
+  idempotencyKey?: string;
+}
+
+// Control characters other than tab and newline: PostgreSQL refuses NUL in text,
+// and the others only hide content from the people who read it.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Text as stored: Unicode-composed, without control characters, trimmed. */
+export function cleanText(value: string | null | undefined): string {
+  return (value ?? '').normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+}
+
+function optional(value: string | null | undefined): string | undefined {
+  const v = cleanText(value);
+  return v === '' ? undefined : v;
+}
+
+export function checkFeedbackText(raw: string, field = 'text'): string {
+  const text = cleanText(raw);
+  if (text === '') throw IntakeErrors.textEmpty(field);
+  if (text.length > MAX_TEXT_LENGTH)
+    throw IntakeErrors.textTooLong(MAX_TEXT_LENGTH, text.length, field);
+  return text;
+}
+
+export function checkLength(value: string | undefined, label: string, max: number, field: string) {
+  if (value !== undefined && value.length > max) throw IntakeErrors.tooLong(label, max, field);
+  return value;
+}
+
+/**
+ * The checks a submission must pass before anything is stored, in the order a
+ * person fills the form, so the first error named is the first field to fix.
+ * Reference codes (city, agency) are checked against the database by the service.
+ */
+export function checkSubmission(input: SubmissionInput): CleanSubmission {
+  const cityCode = cleanText(input.cityCode).toUpperCase();
+  const text = checkFeedbackText(input.text);
+  const agencyCode = optional(input.agencyCode)?.toUpperCase();
+  const location = checkLength(optional(input.location), 'Lokasi', MAX_LOCATION, 'location');
+
+  const name = checkLength(optional(input.reporter?.name), 'Nama', MAX_NAME, 'reporter.name');
+  const email = optional(input.reporter?.email)?.toLowerCase();
+  if (email !== undefined && !isValidEmail(email)) throw IntakeErrors.invalidEmail();
+  const rawPhone = optional(input.reporter?.phone);
+  const phone = rawPhone === undefined ? undefined : normaliseIndonesianPhone(rawPhone);
+  if (rawPhone !== undefined && phone === undefined) throw IntakeErrors.invalidPhone();
+
+  const idempotencyKey = optional(input.idempotencyKey);
+  if (idempotencyKey !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(idempotencyKey)) {
+    throw IntakeErrors.invalidIdempotencyKey();
+  }
+
+  const hasContact = name !== undefined || email !== undefined || phone !== undefined;
+  return {
+    cityCode,
+    kind: input.kind,
+    text,
+    agencyCode,
+    location,
+    reporter: hasContact ? { name, email, phone } : undefined,
+    anonymous: input.anonymous ?? false,
+    confidential: input.confidential ?? false,
+    idempotencyKey,
+  };
+}
