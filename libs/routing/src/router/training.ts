@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { crossValidate, fitTemperature } from '../evaluation/cross-validation.js';
+import type { TrainingExample } from '../model/types.js';
+import { SoftmaxRegression } from '../model/softmax-regression.js';
+
+export interface LabeledExample {
+  id: string;
+  text: string;
+  label: string;
+}
+
+/**
+ * One example in five is held back from every model, chosen by a hash of its id,
+ * so the same examples stay unseen across retrainings and two models can be
+ * compared on them fairly.
+ */
+export function isHeldOut(id: string): boolean {
+  return createHash('sha1').update(id).digest()[0] % 5 === 0;
+}
+
+export interface TrainedRouter {
+  model: SoftmaxRegression;
+  heldOutAccuracy: number;
+  heldOutSize: number;
+  trainingSize: number;
+}
+
+export function accuracyOn(model: SoftmaxRegression, examples: LabeledExample[]): number {
+  if (examples.length === 0) return 1;
+  return (
+    examples.filter((e) => model.predict(e.text).scores[0].label === e.label).length /
+    examples.length
+  );
+}
+
+/**
+ * Trains on the phrases and the examples not held back, fits the temperature
+ * that calibrates the confidence by 3-fold cross-validation on the same training
+ * set, and scores the result on the held-back examples.
+ */
+export function trainRouter(phrases: TrainingExample[], examples: LabeledExample[]): TrainedRouter {
+  const training = examples.filter((e) => !isHeldOut(e.id));
+  const heldOut = examples.filter((e) => isHeldOut(e.id));
+  const temperature =
+    training.length >= 30 ? fitTemperature(crossValidate(training, phrases, { folds: 3 })) : 1;
+  const model = SoftmaxRegression.train([...phrases, ...training], { temperature });
+  return {
+    model,
+    heldOutAccuracy: accuracyOn(model, heldOut),
+    heldOutSize: heldOut.length,
+    trainingSize: training.length,
+  };
+}
