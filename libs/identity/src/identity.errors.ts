@@ -1,0 +1,28 @@
+import { DomainError } from '@suara/core';
+
+export const IdentityErrors = {
+  badCredentials: () => new DomainError('UNAUTHENTICATED', 'Email atau kata sandi salah.'),
+  locked: (seconds: number) =>
+    new DomainError(
+      'RATE_LIMITED',
+      `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${Math.ceil(seconds / 60)} menit.`,
+    ),
+  notSignedIn: () =>
+    new DomainError(
+      'UNAUTHENTICATED',
+      'Silakan masuk (login) terlebih dahulu; sertakan header Authorization: Bearer <token>.',
+    ),
+  invalidToken: () =>
+    new DomainError(
+      'UNAUTHENTICATED',
+      'Sesi tidak berlaku atau sudah berakhir. Silakan masuk lagi.',
+    ),
+  forbidden: (what: string) => new DomainError('FORBIDDEN', `Anda tidak berwenang ${what}.`),
+  emailTaken: (email: string) =>
+    new DomainError('CONFLICT', `Sudah ada akun dengan email ${email}.`, 'email'),
+  userNotFound: (id: string) => new DomainError('NOT_FOUND', `Akun ${id} tidak ditemukan.`, 'id'),
+  invalidScope: (message: string, field: string) =>
+    new DomainError('BAD_USER_INPUT', message, field),
+  weakPassword: () =>
+    new DomainError('BAD_USER_INPUT', 'Kata sandi paling sedikit 10 karakter.', 'password'),
+};
