@@ -1,0 +1,65 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Principal } from '@suara/identity';
+import { RoutingAdminService, RoutingService } from '@suara/routing';
+import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import {
+  FailedRoutingJob,
+  RetrainResult,
+  RoutingDecisionModel,
+  RoutingModelInfo,
+} from './routing-admin.models.js';
+
+@Resolver()
+@UseGuards(StaffAuthGuard)
+export class RoutingAdminResolver {
+  constructor(
+    private readonly admin: RoutingAdminService,
+    private readonly routing: RoutingService,
+  ) {}
+
+  @Query(() => [RoutingDecisionModel], { description: 'How an item was routed, oldest first' })
+  async routingDecisions(
+    @CurrentPrincipal() principal: Principal,
+    @Args('feedbackId', { type: () => ID }) feedbackId: string,
+  ): Promise<RoutingDecisionModel[]> {
+    return (await this.routing.decisions(principal, feedbackId)).map((d) => ({
+      ...d,
+      agencyCode: d.agency?.code,
+    }));
+  }
+
+  @Query(() => [FailedRoutingJob], { description: 'Dead-lettered routing jobs (ADMIN)' })
+  failedRoutingJobs(@CurrentPrincipal() principal: Principal): Promise<FailedRoutingJob[]> {
+    return this.admin.failedJobs(principal);
+  }
+
+  @Mutation(() => FailedRoutingJob, { description: 'Retry a dead-lettered routing job (ADMIN)' })
+  retryRoutingJob(
+    @CurrentPrincipal() principal: Principal,
+    @Args('feedbackId', { type: () => ID }) feedbackId: string,
+  ): Promise<FailedRoutingJob> {
+    return this.admin.retryFailedJob(principal, feedbackId);
+  }
+
+  @Mutation(() => Int, {
+    description: 'Add lexicon phrases for an agency type; returns how many were new (ADMIN)',
+  })
+  addRoutingPhrases(
+    @CurrentPrincipal() principal: Principal,
+    @Args('agencyType') agencyType: string,
+    @Args('phrases', { type: () => [String] }) phrases: string[],
+  ): Promise<number> {
+    return this.admin.addPhrases(principal, agencyType, phrases);
+  }
+
+  @Mutation(() => RetrainResult, { description: 'Train a new routing model now (ADMIN)' })
+  retrainRouter(@CurrentPrincipal() principal: Principal): Promise<RetrainResult> {
+    return this.admin.retrain(principal);
+  }
+
+  @Query(() => [RoutingModelInfo])
+  routingModels(@CurrentPrincipal() principal: Principal): Promise<RoutingModelInfo[]> {
+    return this.admin.listModels(principal);
+  }
+}

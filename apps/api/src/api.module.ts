@@ -1,0 +1,64 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import {
+  RedisClient,
+  RedisModule,
+  SuaraConfig,
+  SuaraConfigModule,
+  SuaraLoggerModule,
+} from '@suara/core';
+import { DatabaseModule } from '@suara/database';
+import { IdentityModule } from '@suara/identity';
+import { IntakeModule } from '@suara/intake';
+import { RoutingModule } from '@suara/routing';
+import { ReferenceModule } from '@suara/reference';
+import { QueueDashboardModule } from './admin/queue-dashboard.module.js';
+import { RoutingAdminResolver } from './admin/routing-admin.resolver.js';
+import { IdentityResolver } from './auth/identity.resolver.js';
+import { CitizenFormController } from './citizen-form/citizen-form.controller.js';
+import { ForumResolver } from './forum/forum.resolver.js';
+import { ComplexityPlugin } from './graphql/complexity.plugin.js';
+import { DomainErrorFilter } from './graphql/domain-error.filter.js';
+import { SuaraGraphQLModule } from './graphql/graphql.config.js';
+import { LocalDateScalar } from './graphql/local-date.scalar.js';
+import { HealthController } from './health/health.controller.js';
+
+import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
+import { IntakeResolver } from './intake/intake.resolver.js';
+
+@Module({
+  imports: [
+    SuaraConfigModule,
+    SuaraLoggerModule,
+    DatabaseModule,
+    RedisModule,
+    TerminusModule,
+    ReferenceModule,
+    IntakeModule,
+    IdentityModule,
+    RoutingModule,
+    QueueDashboardModule,
+    SuaraGraphQLModule,
+    ThrottlerModule.forRootAsync({
+      inject: [SuaraConfig, RedisClient],
+      imports: [RedisModule],
+      useFactory: (config: SuaraConfig, redis: RedisClient) => ({
+        throttlers: [{ name: 'public', ttl: 60_000, limit: config.env.PUBLIC_RATE_LIMIT }],
+        storage: new RedisThrottlerStorage(redis, config.env.REDIS_PREFIX),
+      }),
+    }),
+  ],
+  controllers: [HealthController, CitizenFormController],
+  providers: [
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
+    ComplexityPlugin,
+    LocalDateScalar,
+    IntakeResolver,
+    ForumResolver,
+    IdentityResolver,
+    RoutingAdminResolver,
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,64 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthService, type Principal, StaffUser, StaffUsersService } from '@suara/identity';
+import { GqlThrottlerGuard } from '../infra/gql-throttler.guard.js';
+import { AuthPayload, CreateStaffUserInput, StaffUserModel } from './identity.models.js';
+import { CurrentPrincipal, StaffAuthGuard } from './staff-auth.guard.js';
+
+const toModel = (u: StaffUser): StaffUserModel => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  agencyCode: u.agency?.code,
+  cityCode: u.city?.code,
+  active: u.active,
+});
+
+@Resolver()
+export class IdentityResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: StaffUsersService,
+  ) {}
+
+  @Mutation(() => AuthPayload)
+  @UseGuards(GqlThrottlerGuard)
+  async login(
+    @Args('email') email: string,
+    @Args('password') password: string,
+  ): Promise<AuthPayload> {
+    const { accessToken, expiresAt, user } = await this.auth.login(email, password);
+    return { accessToken, expiresAt, user: toModel(user) };
+  }
+
+  @Query(() => StaffUserModel, { description: 'The signed-in staff member' })
+  @UseGuards(StaffAuthGuard)
+  async me(@CurrentPrincipal() principal: Principal): Promise<StaffUserModel> {
+    return toModel(await this.users.me(principal));
+  }
+
+  @Query(() => [StaffUserModel])
+  @UseGuards(StaffAuthGuard)
+  async staffUsers(@CurrentPrincipal() principal: Principal): Promise<StaffUserModel[]> {
+    return (await this.users.list(principal)).map(toModel);
+  }
+
+  @Mutation(() => StaffUserModel)
+  @UseGuards(StaffAuthGuard)
+  async createStaffUser(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateStaffUserInput,
+  ): Promise<StaffUserModel> {
+    return toModel(await this.users.create(principal, input));
+  }
+
+  @Mutation(() => StaffUserModel)
+  @UseGuards(StaffAuthGuard)
+  async deactivateStaffUser(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<StaffUserModel> {
+    return toModel(await this.users.deactivate(principal, id));
+  }
+}

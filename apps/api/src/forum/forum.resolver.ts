@@ -1,0 +1,45 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { type Principal } from '@suara/identity';
+import { ForumService, ForumSession } from '@suara/intake';
+import {
+  ForumImportResult,
+  ForumSessionInput,
+  ForumSessionModel,
+  ForumStatementInput,
+} from './forum.models.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+
+@Resolver(() => ForumSessionModel)
+@UseGuards(StaffAuthGuard)
+export class ForumResolver {
+  constructor(private readonly forum: ForumService) {}
+
+  @Mutation(() => ForumSessionModel, { name: 'recordForumSession' })
+  async recordForumSession(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: ForumSessionInput,
+  ): Promise<ForumSessionModel> {
+    return toModel(await this.forum.recordSession(principal, input));
+  }
+
+  @Mutation(() => ForumImportResult)
+  importForumStatements(
+    @CurrentPrincipal() principal: Principal,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('statements', { type: () => [ForumStatementInput] }) statements: ForumStatementInput[],
+  ): Promise<ForumImportResult> {
+    return this.forum.importStatements(principal, sessionId, statements);
+  }
+}
+
+function toModel(s: ForumSession): ForumSessionModel {
+  return {
+    id: s.id,
+    cityCode: s.city.code,
+    title: s.title,
+    heldOn: s.heldOn,
+    venue: s.venue,
+    hostAgency: s.hostAgency ? { code: s.hostAgency.code, name: s.hostAgency.name } : undefined,
+  };
+}

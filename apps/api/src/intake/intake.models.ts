@@ -1,0 +1,82 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { FeedbackKind, FeedbackStatus } from '../graphql/enums.js';
+
+@ObjectType()
+export class FeedbackReceipt {
+  @Field({ description: 'Kode lacak: simpan untuk melihat perkembangan laporan.' })
+  trackingCode: string;
+
+  @Field(() => FeedbackStatus)
+  status: FeedbackStatus;
+
+  @Field()
+  submittedAt: Date;
+}
+
+@ObjectType()
+export class AgencySummary {
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+}
+
+@ObjectType()
+export class TimelineEntry {
+  @Field(() => FeedbackStatus)
+  status: FeedbackStatus;
+
+  @Field()
+  at: Date;
+
+  @Field(() => String, { nullable: true })
+  note?: string;
+}
+
+@ObjectType()
+export class PublicResponse {
+  @Field()
+  message: string;
+
+  @Field()
+  at: Date;
+}
+
+@ObjectType({
+  description: 'What anyone holding the tracking code may see: never who reported it.',
+})
+export class PublicFeedbackStatus {
+  @Field()
+  trackingCode: string;
+
+  @Field(() => FeedbackKind)
+  kind: FeedbackKind;
+
+  @Field(() => FeedbackStatus)
+  status: FeedbackStatus;
+
+  @Field()
+  submittedAt: Date;
+
+  @Field(() => AgencySummary, { nullable: true })
+  agency?: AgencySummary;
+
+  @Field(() => [TimelineEntry])
+  timeline: TimelineEntry[];
+
+  @Field(() => [PublicResponse])
+  responses: PublicResponse[];
+}
+
+@ObjectType()
+export class CityOption {
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => [AgencySummary])
+  agencies: AgencySummary[];
+}

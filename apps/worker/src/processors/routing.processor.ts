@@ -1,0 +1,53 @@
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { SuaraConfig } from '@suara/core';
+import { JobName, type JobPayloads, QueueName } from '@suara/queue';
+import { type RoutingOutcome, RoutingService } from '@suara/routing';
+
+/**
+ * Routes items. Started by hand after boot so that concurrency and the job lock
+ * come from configuration: a worker killed with SIGKILL stops renewing its locks,
+ * and after WORKER_LOCK_MS another worker takes its jobs over as stalled.
+ */
+@Processor(QueueName.Routing, { autorun: false })
+export class RoutingProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RoutingProcessor.name);
+
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly config: SuaraConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    const { WORKER_CONCURRENCY, WORKER_LOCK_MS } = this.config.env;
+    this.worker.concurrency = WORKER_CONCURRENCY;
+    this.worker.opts.lockDuration = WORKER_LOCK_MS;
+    this.worker.opts.stalledInterval = WORKER_LOCK_MS;
+    void this.worker.run();
+  }
+
+  async process(job: Job<JobPayloads[JobName.RouteFeedback]>): Promise<RoutingOutcome> {
+    if ((job.name as JobName) !== JobName.RouteFeedback) {
+      throw new Error(`No handler for job ${job.name} on queue ${QueueName.Routing}`);
+    }
+    return this.routing.route(job.data.feedbackId);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    if (!job) return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    const message = `Routing job ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`;
+    if (final) this.logger.error(`${message}; dead-lettered, an admin can retry it`);
+    else this.logger.warn(message);
+  }
+
+  // Redis outages surface here while the worker reconnects; jobs wait in the outbox meanwhile.
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Routing worker: ${error.message}`);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { SuaraConfigModule, SuaraLoggerModule } from '@suara/core';
+import { DatabaseModule } from '@suara/database';
+import { QueueModule } from '@suara/queue';
+import { RoutingModule } from '@suara/routing';
+import { OutboxRelayRunner } from './outbox-relay.runner.js';
+import { MaintenanceProcessor } from './processors/maintenance.processor.js';
+import { RoutingProcessor } from './processors/routing.processor.js';
+
+/** The worker: no HTTP, one processor per queue, and the outbox relay. */
+@Module({
+  imports: [SuaraConfigModule, SuaraLoggerModule, DatabaseModule, QueueModule, RoutingModule],
+  providers: [RoutingProcessor, MaintenanceProcessor, OutboxRelayRunner],
+})
+export class WorkerModule {}
