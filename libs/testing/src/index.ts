@@ -1,0 +1,5 @@
+export * from './graphql-client.js';
+export * from './test-database.js';
+export * from './wait-for.js';
+export * from './private-redis.js';
+export * from './private-postgres.js';
