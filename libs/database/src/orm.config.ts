@@ -14,6 +14,9 @@ export function ormOptions(databaseUrl: string, poolMax = 10): Options {
     extensions: [Migrator],
     forceUtcTimezone: true,
     pool: { min: 0, max: poolMax },
+    // A caller that cannot get a connection fails (and its job retries) instead of
+    // waiting forever behind a starved pool.
+    driverOptions: { connectionTimeoutMillis: 15_000 },
     // Relations are loaded on purpose (populate), never behind the reader's back.
     serialization: { forceObject: true },
     migrations: {

@@ -36,6 +36,11 @@ export class ReferenceService {
     return (await this.load()).agencies.get(code.toUpperCase());
   }
 
+  /** Agencies by code, for callers that must not wait on the database later (inside a transaction). */
+  async agencyIndex(): Promise<ReadonlyMap<string, AgencyRef>> {
+    return (await this.load()).agencies;
+  }
+
   async agencies(): Promise<AgencyRef[]> {
     return [...(await this.load()).agencies.values()];
   }

@@ -34,7 +34,11 @@ export class RoutingService {
    * retry, a worker killed mid-job) changes nothing the second time.
    */
   async route(feedbackId: string): Promise<RoutingOutcome> {
+    // Everything that may need a connection of its own is read before the row lock
+    // is taken: a job holding a transaction while waiting for a second connection
+    // deadlocks the pool once every job of the worker does the same.
     const { version, model } = await this.models.activeModel();
+    const agencies = await this.reference.agencyIndex();
     return this.em.fork().transactional(async (tx) => {
       const feedback = await tx.findOne(Feedback, feedbackId, {
         lockMode: LockMode.PESSIMISTIC_WRITE,
@@ -49,7 +53,7 @@ export class RoutingService {
       });
       const city = feedback.city.code;
       const chosen = outcome.agencyType
-        ? await this.reference.agency(agencyCode(city, outcome.agencyType))
+        ? agencies.get(agencyCode(city, outcome.agencyType))
         : undefined;
       tx.persist(
         new RoutingDecision({

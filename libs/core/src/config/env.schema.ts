@@ -13,7 +13,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/suara'),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Connections per process; a worker needs more than WORKER_CONCURRENCY (see parseEnv). */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(12),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
@@ -88,6 +89,12 @@ export function parseEnv(raw: Record<string, unknown>): Env {
     .refine((env) => env.NODE_ENV !== 'production' || raw.JWT_SECRET !== undefined, {
       message: 'must be set in production (the default is public)',
       path: ['JWT_SECRET'],
+    })
+    // Each routing job holds a connection for its transaction and the outbox relay
+    // needs one more: a pool no larger than the concurrency can starve itself.
+    .refine((env) => env.DB_POOL_MAX > env.WORKER_CONCURRENCY, {
+      message: 'must be larger than WORKER_CONCURRENCY (each routing job holds a connection)',
+      path: ['DB_POOL_MAX'],
     })
     .safeParse(raw);
   if (result.success) return result.data;
