@@ -14,6 +14,7 @@ import { IdentityModule } from '@suara/identity';
 import { IntakeModule } from '@suara/intake';
 import { RoutingModule } from '@suara/routing';
 import { ReferenceModule } from '@suara/reference';
+import { TriageModule } from '@suara/triage';
 import { QueueDashboardModule } from './admin/queue-dashboard.module.js';
 import { RoutingAdminResolver } from './admin/routing-admin.resolver.js';
 import { IdentityResolver } from './auth/identity.resolver.js';
@@ -27,6 +28,11 @@ import { HealthController } from './health/health.controller.js';
 
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
+import { FeedbackPubSub } from './triage/feedback-pubsub.js';
+import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.js';
+import { FeedbackResolver } from './triage/feedback.resolver.js';
+import { ResolutionRatingResolver } from './triage/resolution-rating.resolver.js';
+import { TriageResolver } from './triage/triage.resolver.js';
 
 @Module({
   imports: [
@@ -39,6 +45,7 @@ import { IntakeResolver } from './intake/intake.resolver.js';
     IntakeModule,
     IdentityModule,
     RoutingModule,
+    TriageModule,
     QueueDashboardModule,
     SuaraGraphQLModule,
     ThrottlerModule.forRootAsync({
@@ -59,6 +66,11 @@ import { IntakeResolver } from './intake/intake.resolver.js';
     ForumResolver,
     IdentityResolver,
     RoutingAdminResolver,
+    FeedbackResolver,
+    TriageResolver,
+    ResolutionRatingResolver,
+    FeedbackPubSub,
+    FeedbackQueueSubscription,
   ],
 })
 export class ApiModule {}

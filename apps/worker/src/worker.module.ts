@@ -3,13 +3,14 @@ import { SuaraConfigModule, SuaraLoggerModule } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
+import { TriageModule } from '@suara/triage';
 import { OutboxRelayRunner } from './outbox-relay.runner.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { RoutingProcessor } from './processors/routing.processor.js';
 
 /** The worker: no HTTP, one processor per queue, and the outbox relay. */
 @Module({
-  imports: [SuaraConfigModule, SuaraLoggerModule, DatabaseModule, QueueModule, RoutingModule],
+  imports: [SuaraConfigModule, SuaraLoggerModule, DatabaseModule, QueueModule, RoutingModule, TriageModule],
   providers: [RoutingProcessor, MaintenanceProcessor, OutboxRelayRunner],
 })
 export class WorkerModule {}

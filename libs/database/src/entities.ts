@@ -1,9 +1,10 @@
 import { AuditEntry } from '@suara/audit';
 import { StaffUser } from '@suara/identity';
-import { Feedback, ForumSession, ReporterContact } from '@suara/intake';
+import { Feedback, FeedbackResponse, ForumSession, ReporterContact } from '@suara/intake';
 import { OutboxMessage } from '@suara/queue';
 import { Agency, City, Competency, ComplaintTheme } from '@suara/reference';
 import { RoutingDecision, RoutingExample, RoutingModel, RoutingPhrase } from '@suara/routing';
+import { Escalation, ResolutionRating } from '@suara/triage';
 
 /** Every entity, listed: discovery by folder scanning differs between src and dist. */
 export const ENTITIES = [
@@ -13,6 +14,7 @@ export const ENTITIES = [
   ComplaintTheme,
   Feedback,
   ReporterContact,
+  FeedbackResponse,
   ForumSession,
   AuditEntry,
   OutboxMessage,
@@ -21,4 +23,6 @@ export const ENTITIES = [
   RoutingExample,
   RoutingPhrase,
   StaffUser,
+  Escalation,
+  ResolutionRating,
 ];

@@ -1,4 +1,5 @@
 export * from './entities/feedback.entity.js';
+export * from './entities/feedback-response.entity.js';
 export * from './entities/forum-session.entity.js';
 export * from './entities/reporter-contact.entity.js';
 export * from './feedback.enums.js';
@@ -15,3 +16,4 @@ export * from './submission/contact.rules.js';
 export * from './submission/submission.rules.js';
 export * from './submission/tracking-code.js';
 export * from './feedback.writer.js';
+export * from './events/feedback-events.js';

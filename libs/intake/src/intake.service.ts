@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditService } from '@suara/audit';
 import { ReferenceService } from '@suara/reference';
 import { Feedback } from './entities/feedback.entity.js';
+import { FeedbackResponse } from './entities/feedback-response.entity.js';
 import { FeedbackChannel, FeedbackStatus } from './feedback.enums.js';
 import { IntakeErrors } from './intake.errors.js';
 import { type FeedbackReceipt, type PublicFeedbackStatus } from './intake.views.js';
@@ -72,30 +73,52 @@ export class IntakeService {
       throw IntakeErrors.agencyOfOtherCity(agencyCode, city.code, agencyField);
   }
 
+  /**
+   * The public face of an item. A duplicate's citizen follows the original, where
+   * the work happens: its status, its later steps and its public answers.
+   */
   async publicStatus(trackingCode: string): Promise<PublicFeedbackStatus | null> {
     const code = normaliseTrackingCode(trackingCode);
     if (!code) return null;
     const em = this.em.fork();
-    const feedback = await em.findOne(Feedback, { trackingCode: code }, { populate: ['agency'] });
-    if (!feedback) return null;
-    const changes = await this.audit.trail(em, feedback.id, [STATUS_CHANGED]);
+    const own = await em.findOne(Feedback, { trackingCode: code }, { populate: ['agency'] });
+    if (!own) return null;
+    const original =
+      own.status === FeedbackStatus.DUPLICATE && own.duplicateOf
+        ? await em.findOneOrFail(Feedback, own.duplicateOf.id, { populate: ['agency'] })
+        : own;
+    const ownSteps = await this.audit.trail(em, own.id, [STATUS_CHANGED]);
+    const mergedAt = original === own ? undefined : ownSteps.at(-1)?.at;
+    const laterSteps =
+      original === own
+        ? []
+        : (await this.audit.trail(em, original.id, [STATUS_CHANGED])).filter(
+            (c) => mergedAt && c.at > mergedAt,
+          );
+    const responses = await em.find(
+      FeedbackResponse,
+      { feedback: original, public: true },
+      { orderBy: { createdAt: 'asc' } },
+    );
     return {
-      trackingCode: feedback.trackingCode,
-      kind: feedback.kind,
-      status: feedback.status,
-      submittedAt: feedback.submittedAt,
-      agency: feedback.agency
-        ? { code: feedback.agency.code, name: feedback.agency.name }
+      trackingCode: own.trackingCode,
+      kind: own.kind,
+      status: original.status,
+      submittedAt: own.submittedAt,
+      agency: original.agency
+        ? { code: original.agency.code, name: original.agency.name }
         : undefined,
+      mergedInto: original === own ? undefined : original.trackingCode,
+      canRate: original === own && own.status === FeedbackStatus.RESOLVED,
       timeline: [
-        { status: FeedbackStatus.RECEIVED, at: feedback.submittedAt },
-        ...changes.map((c) => ({
+        { status: FeedbackStatus.RECEIVED, at: own.submittedAt },
+        ...[...ownSteps, ...laterSteps].map((c) => ({
           status: c.after?.status as FeedbackStatus,
           at: c.at,
           note: c.publicNote ?? undefined,
         })),
       ],
-      responses: [],
+      responses: responses.map((r) => ({ message: r.message, at: r.createdAt })),
     };
   }
 

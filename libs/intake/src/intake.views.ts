@@ -20,6 +20,10 @@ export interface PublicFeedbackStatus {
   status: FeedbackStatus;
   submittedAt: Date;
   agency?: { code: string; name: string };
+  /** For a duplicate: the tracking code of the original it now follows. */
+  mergedInto?: string;
+  /** Resolved and waiting for the citizen's rating. */
+  canRate: boolean;
   timeline: TimelineEntry[];
   responses: { message: string; at: Date }[];
 }

@@ -12,18 +12,21 @@ export enum JobName {
   RouteFeedback = 'route-feedback',
   SweepUnrouted = 'sweep-unrouted',
   RetrainRouter = 'retrain-router',
+  WatchDeadlines = 'watch-deadlines',
 }
 
 export interface JobPayloads {
   [JobName.RouteFeedback]: { feedbackId: string };
   [JobName.SweepUnrouted]: Record<string, never>;
   [JobName.RetrainRouter]: { reason?: string };
+  [JobName.WatchDeadlines]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RouteFeedback]: QueueName.Routing,
   [JobName.SweepUnrouted]: QueueName.Maintenance,
   [JobName.RetrainRouter]: QueueName.Maintenance,
+  [JobName.WatchDeadlines]: QueueName.Maintenance,
 };
 
 /**
@@ -45,6 +48,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: 100,
     removeOnFail: 100,
   },
+  [JobName.WatchDeadlines]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
 };
 
 /** A job's options with the deployment's retry delay (JOB_BACKOFF_MS). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { DomainError, SuaraConfig, isUuid } from '@suara/core';
 import { type Principal, StaffRole } from '@suara/identity';
-import { Feedback, FeedbackLifecycle, FeedbackStatus } from '@suara/intake';
+import { Feedback, FeedbackEvents, FeedbackLifecycle, FeedbackStatus } from '@suara/intake';
 import { JobName } from '@suara/queue';
 import { Agency, ReferenceService, WorkingCalendar, agencyCode } from '@suara/reference';
 import { RoutingDecision } from './entities/routing-decision.entity.js';
@@ -23,6 +23,7 @@ export class RoutingService {
     private readonly models: RouterModelService,
     private readonly reference: ReferenceService,
     private readonly config: SuaraConfig,
+    private readonly events: FeedbackEvents,
   ) {
     this.calendar = WorkingCalendar.fromSetting(config.env.HOLIDAYS);
   }
@@ -39,7 +40,8 @@ export class RoutingService {
     // deadlocks the pool once every job of the worker does the same.
     const { version, model } = await this.models.activeModel();
     const agencies = await this.reference.agencyIndex();
-    return this.em.fork().transactional(async (tx) => {
+    const decided: { item?: Feedback } = {};
+    const outcome = await this.em.fork().transactional(async (tx): Promise<RoutingOutcome> => {
       const feedback = await tx.findOne(Feedback, feedbackId, {
         lockMode: LockMode.PESSIMISTIC_WRITE,
         populate: ['agencyHint'],
@@ -84,6 +86,7 @@ export class RoutingService {
           publicNote: `Diteruskan ke ${chosen.name}.`,
           detail: { basis: outcome.basis, confidence: outcome.confidence, modelVersion: version },
         });
+        decided.item = feedback;
         return 'ROUTED';
       }
       feedback.slaDueAt = this.calendar.addWorkingDays(
@@ -95,8 +98,20 @@ export class RoutingService {
         publicNote: 'Petugas kota sedang menentukan instansi yang tepat.',
         detail: { basis: outcome.basis, confidence: outcome.confidence, modelVersion: version },
       });
+      decided.item = feedback;
       return 'NEEDS_TRIAGE';
     });
+    const item = decided.item;
+    if (item) {
+      await this.events.changed({
+        id: item.id,
+        trackingCode: item.trackingCode,
+        status: item.status,
+        cityCode: item.city.code,
+        agencyCode: item.agency?.code,
+      });
+    }
+    return outcome;
   }
 
   /**

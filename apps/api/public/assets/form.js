@@ -11,8 +11,13 @@
   let idempotencyKey = crypto.randomUUID();
 
   const FIELD_INPUT = {
-    cityCode: 'cityCode', text: 'text', agencyCode: 'agencyCode', location: 'location',
-    'reporter.name': 'reporter-name', 'reporter.email': 'reporter-email', 'reporter.phone': 'reporter-phone',
+    cityCode: 'cityCode',
+    text: 'text',
+    agencyCode: 'agencyCode',
+    location: 'location',
+    'reporter.name': 'reporter-name',
+    'reporter.email': 'reporter-email',
+    'reporter.phone': 'reporter-phone',
   };
 
   text.addEventListener('input', () => {
@@ -30,7 +35,10 @@
   function clearErrors() {
     summary.hidden = true;
     summary.textContent = '';
-    for (const el of form.querySelectorAll('.error')) { el.hidden = true; el.textContent = ''; }
+    for (const el of form.querySelectorAll('.error')) {
+      el.hidden = true;
+      el.textContent = '';
+    }
     for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   }
 
@@ -66,8 +74,16 @@
 
   function localErrors() {
     const errors = [];
-    if (!city.value) errors.push({ field: 'cityCode', message: 'Pilih kota/kabupaten tempat layanan yang Anda laporkan.' });
-    if (!text.value.trim()) errors.push({ field: 'text', message: 'Isi laporan tidak boleh kosong. Ceritakan apa yang terjadi.' });
+    if (!city.value)
+      errors.push({
+        field: 'cityCode',
+        message: 'Pilih kota/kabupaten tempat layanan yang Anda laporkan.',
+      });
+    if (!text.value.trim())
+      errors.push({
+        field: 'text',
+        message: 'Isi laporan tidak boleh kosong. Ceritakan apa yang terjadi.',
+      });
     return errors;
   }
 
@@ -83,7 +99,11 @@
       text: text.value,
       agencyCode: value('agencyCode'),
       location: value('location'),
-      reporter: { name: value('reporter-name'), email: value('reporter-email'), phone: value('reporter-phone') },
+      reporter: {
+        name: value('reporter-name'),
+        email: value('reporter-email'),
+        phone: value('reporter-phone'),
+      },
       anonymous: document.getElementById('anonymous').checked,
       confidential: document.getElementById('confidential').checked,
       idempotencyKey,
@@ -97,7 +117,9 @@
     button.disabled = false;
     button.textContent = 'Kirim laporan';
     if (result.errors?.length) {
-      return showErrors(result.errors.map((e) => ({ field: e.extensions?.field, message: e.message })));
+      return showErrors(
+        result.errors.map((e) => ({ field: e.extensions?.field, message: e.message })),
+      );
     }
     const code = result.data.submitFeedback.trackingCode;
     document.getElementById('kode-lacak').textContent = code;

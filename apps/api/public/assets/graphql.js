@@ -9,12 +9,21 @@ window.suara = {
         body: JSON.stringify({ query, variables }),
       });
     } catch {
-      return { errors: [{ message: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda lalu coba lagi.' }] };
+      return {
+        errors: [
+          {
+            message:
+              'Tidak dapat terhubung ke server. Periksa koneksi internet Anda lalu coba lagi.',
+          },
+        ],
+      };
     }
     try {
       return await response.json();
     } catch {
-      return { errors: [{ message: 'Server sedang bermasalah. Silakan coba lagi sebentar lagi.' }] };
+      return {
+        errors: [{ message: 'Server sedang bermasalah. Silakan coba lagi sebentar lagi.' }],
+      };
     }
   },
   STATUS: {
@@ -28,7 +37,12 @@ window.suara = {
     REJECTED: 'Ditolak',
     DUPLICATE: 'Digabung dengan laporan lain',
   },
-  KIND: { COMPLAINT: 'Pengaduan', SUGGESTION: 'Saran / aspirasi', COMPLIMENT: 'Apresiasi', QUESTION: 'Pertanyaan' },
+  KIND: {
+    COMPLAINT: 'Pengaduan',
+    SUGGESTION: 'Saran / aspirasi',
+    COMPLIMENT: 'Apresiasi',
+    QUESTION: 'Pertanyaan',
+  },
   formatDate(iso) {
     return new Date(iso).toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short' });
   },

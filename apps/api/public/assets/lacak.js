@@ -31,7 +31,10 @@
     const res = await graphql(QUERY, { code });
     if (res.errors?.length) return fail(res.errors[0].message);
     const s = res.data.feedbackStatus;
-    if (!s) return fail('Kode lacak tidak ditemukan. Periksa kembali penulisannya (10 huruf/angka, tanpa huruf O dan I).');
+    if (!s)
+      return fail(
+        'Kode lacak tidak ditemukan. Periksa kembali penulisannya (10 huruf/angka, tanpa huruf O dan I).',
+      );
     document.getElementById('status').textContent = STATUS[s.status] || s.status;
     document.getElementById('hasil-kode').textContent = s.trackingCode;
     document.getElementById('jenis').textContent = KIND[s.kind] || s.kind;
@@ -39,7 +42,8 @@
     document.getElementById('instansi').textContent = s.agency ? s.agency.name : 'Belum ditentukan';
     const timeline = document.getElementById('riwayat');
     timeline.replaceChildren();
-    for (const t of s.timeline) item(timeline, formatDate(t.at) + ': ' + (STATUS[t.status] || t.status), t.note || '');
+    for (const t of s.timeline)
+      item(timeline, formatDate(t.at) + ': ' + (STATUS[t.status] || t.status), t.note || '');
     const responses = document.getElementById('tanggapan');
     responses.replaceChildren();
     if (!s.responses.length) item(responses, 'Belum ada tanggapan.');

@@ -62,6 +62,15 @@ export class PublicFeedbackStatus {
   @Field(() => AgencySummary, { nullable: true })
   agency?: AgencySummary;
 
+  @Field({
+    nullable: true,
+    description: 'For a duplicate: the tracking code of the original whose progress it shows',
+  })
+  mergedInto?: string;
+
+  @Field({ description: 'Resolved and waiting for the citizen to rate the answer' })
+  canRate: boolean;
+
   @Field(() => [TimelineEntry])
   timeline: TimelineEntry[];
 

@@ -4,6 +4,7 @@ import type { Job, Queue } from 'bullmq';
 import { SuaraConfig } from '@suara/core';
 import { JobName, QueueName, jobOptions } from '@suara/queue';
 import { RouterModelService, RoutingService } from '@suara/routing';
+import { DeadlineWatchService } from '@suara/triage';
 
 /** Scheduled housekeeping. Schedulers are upserted, so every worker may declare them. */
 @Processor(QueueName.Maintenance, { concurrency: 1 })
@@ -14,6 +15,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
     private readonly routing: RoutingService,
     private readonly models: RouterModelService,
+    private readonly deadlines: DeadlineWatchService,
     private readonly config: SuaraConfig,
   ) {
     super();
@@ -29,6 +31,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       );
     await schedule(JobName.SweepUnrouted, this.config.env.SWEEP_EVERY_MS);
     await schedule(JobName.RetrainRouter, this.config.env.ROUTING_RETRAIN_EVERY_MS);
+    await schedule(JobName.WatchDeadlines, this.config.env.DEADLINE_WATCH_EVERY_MS);
   }
 
   async process(job: Job): Promise<unknown> {
@@ -38,6 +41,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
         if (requeued) this.logger.warn(`Re-queued ${requeued} items that were stuck unrouted`);
         return { requeued };
       }
+      case JobName.WatchDeadlines:
+        return this.deadlines.run();
       case JobName.RetrainRouter:
         return this.models.retrain(job.data?.reason ?? 'scheduled retraining');
       default:

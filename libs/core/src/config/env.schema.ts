@@ -45,6 +45,8 @@ export const envSchema = z.object({
   /** Items still unrouted this long after submission are handed to the queue again. */
   SWEEP_UNROUTED_AFTER_MS: z.coerce.number().int().min(1_000).default(120_000),
   SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** How often overdue items are escalated and unanswered resolutions closed. */
+  DEADLINE_WATCH_EVERY_MS: z.coerce.number().int().min(1_000).default(300_000),
   SLA_ROUTE_DAYS: z.coerce.number().int().min(1).default(3),
   SLA_FIRST_RESPONSE_DAYS: z.coerce.number().int().min(1).default(5),
   SLA_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).default(10),

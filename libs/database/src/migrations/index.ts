@@ -1,10 +1,12 @@
 import { Migration20261122204329_initial } from './Migration20261122204329_initial.js';
 import { Migration20261122212243_routing } from './Migration20261122212243_routing.js';
 import { Migration20261122214256_identity } from './Migration20261122214256_identity.js';
+import { Migration20261122235822_triage } from './Migration20261122235822_triage.js';
 
 /** Applied in this order; `npm run migration:create` rewrites this list. */
 export const MIGRATIONS = [
   Migration20261122204329_initial,
   Migration20261122212243_routing,
   Migration20261122214256_identity,
+  Migration20261122235822_triage,
 ];

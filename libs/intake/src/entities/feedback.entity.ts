@@ -19,7 +19,37 @@ import { ForumSession } from './forum-session.entity.js';
 @Entity({ tableName: 'feedback' })
 @Unique({ properties: ['forumSession', 'externalRef'] })
 @Index({ properties: ['status', 'submittedAt'] })
-@Index({ properties: ['agency', 'status', 'slaDueAt'] })
+// The staff queue's keyset order (deadline, none last; submission; id), per scope.
+@Index({
+  name: 'feedback_queue_agency',
+  expression: `create index "feedback_queue_agency" on "feedback" ("agency_code", "status", (coalesce("sla_due_at", 'infinity'::timestamptz)), "submitted_at", "id")`,
+})
+@Index({
+  name: 'feedback_queue_agency_order',
+  expression: `create index "feedback_queue_agency_order" on "feedback" ("agency_code", (coalesce("sla_due_at", 'infinity'::timestamptz)), "submitted_at", "id")`,
+})
+@Index({
+  name: 'feedback_queue_city',
+  expression: `create index "feedback_queue_city" on "feedback" ("city_code", "status", (coalesce("sla_due_at", 'infinity'::timestamptz)), "submitted_at", "id")`,
+})
+@Index({
+  name: 'feedback_queue_order',
+  expression: `create index "feedback_queue_order" on "feedback" ((coalesce("sla_due_at", 'infinity'::timestamptz)), "submitted_at", "id")`,
+})
+@Index({
+  name: 'feedback_text_search',
+  expression: `create index "feedback_text_search" on "feedback" using gin (to_tsvector('indonesian', "text"))`,
+})
+// What the deadline watch looks for: open, past due, not yet escalated; resolved and due to close.
+@Index({
+  name: 'feedback_open_deadline',
+  expression: `create index "feedback_open_deadline" on "feedback" ("sla_due_at") where "escalated_at" is null and "status" in ('RECEIVED', 'NEEDS_TRIAGE', 'ROUTED', 'ACKNOWLEDGED', 'IN_PROGRESS')`,
+})
+@Index({
+  name: 'feedback_close_due',
+  expression: `create index "feedback_close_due" on "feedback" ("close_due_at") where "status" = 'RESOLVED'`,
+})
+@Index({ properties: ['assigneeId', 'status'] })
 export class Feedback {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -83,6 +113,26 @@ export class Feedback {
   @Property({ type: 'datetime', nullable: true })
   slaDueAt?: Date;
 
+  /** The colleague of the agency working the item (a staff user's id). */
+  @Property({ type: 'uuid', nullable: true })
+  assigneeId?: string;
+
+  @Property({ type: 'datetime', nullable: true })
+  resolvedAt?: Date;
+
+  /** When a resolved item the citizen does not answer closes itself. */
+  @Property({ type: 'datetime', nullable: true })
+  closeDueAt?: Date;
+
+  /** The citizen may reopen a resolved item once. */
+  @Property({ type: 'integer', default: 0 })
+  reopenCount = 0;
+
+  /** When the current deadline's breach was escalated to the coordinator. */
+  @Property({ type: 'datetime', nullable: true })
+  escalatedAt?: Date;
+
+  /** Optimistic lock: a write based on an older version is refused, not applied. */
   @Property({ type: 'integer', version: true })
   version!: number;
 

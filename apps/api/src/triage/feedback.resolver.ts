@@ -1,0 +1,129 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Principal } from '@suara/identity';
+import { ReferenceService } from '@suara/reference';
+import {
+  DeadlineWatchService,
+  type FeedbackBatchLoaders,
+  FeedbackQueueService,
+  TriageService,
+} from '@suara/triage';
+import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import {
+  AgencySummary,
+  AuditEntryModel,
+  EscalationModel,
+  FeedbackConnection,
+  FeedbackFilter,
+  FeedbackModel,
+  ReporterIdentity,
+  RoutingSummary,
+  StaffResponse,
+  StaffSummary,
+} from './triage.models.js';
+
+type Loaders = { loaders: FeedbackBatchLoaders };
+
+/** The staff queue and what hangs off an item; the services decide who sees what. */
+@Resolver(() => FeedbackModel)
+@UseGuards(StaffAuthGuard)
+export class FeedbackResolver {
+  constructor(
+    private readonly queue: FeedbackQueueService,
+    private readonly triage: TriageService,
+    private readonly deadlines: DeadlineWatchService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Query(() => FeedbackConnection, {
+    description: 'Items you may see, deadline first, then oldest; page with first/after',
+  })
+  feedbackQueue(
+    @CurrentPrincipal() principal: Principal,
+    @Args('filter', { type: () => FeedbackFilter, nullable: true }) filter?: FeedbackFilter,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<FeedbackConnection> {
+    return this.queue.page(principal, filter ?? {}, first ?? 20, after);
+  }
+
+  @Query(() => FeedbackModel, { nullable: true })
+  feedback(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<FeedbackModel | null> {
+    return this.triage.get(principal, id);
+  }
+
+  @Query(() => [AuditEntryModel], {
+    description: 'Everything done to an item (COORDINATOR of its city, ADMIN)',
+  })
+  auditTrail(
+    @CurrentPrincipal() principal: Principal,
+    @Args('feedbackId', { type: () => ID }) feedbackId: string,
+  ): Promise<AuditEntryModel[]> {
+    return this.triage.auditTrail(principal, feedbackId);
+  }
+
+  @Query(() => [EscalationModel], {
+    description: 'Breached deadlines of a city, newest first (its COORDINATOR, ADMIN)',
+  })
+  async escalations(
+    @CurrentPrincipal() principal: Principal,
+    @Args('cityCode', { type: () => String, nullable: true }) cityCode?: string,
+  ): Promise<EscalationModel[]> {
+    return (await this.deadlines.escalations(principal, cityCode)).map((e) => ({
+      id: e.id,
+      feedbackId: e.feedback.id,
+      trackingCode: e.feedback.trackingCode,
+      cityCode: e.cityCode,
+      agencyCode: e.agencyCode,
+      dueAt: e.dueAt,
+      status: e.status as EscalationModel['status'],
+      createdAt: e.createdAt,
+    }));
+  }
+
+  @ResolveField(() => AgencySummary, { nullable: true })
+  async agency(@Parent() item: FeedbackModel): Promise<AgencySummary | undefined> {
+    return item.agencyCode ? this.reference.agency(item.agencyCode) : undefined;
+  }
+
+  @ResolveField(() => RoutingSummary, { nullable: true })
+  async routing(
+    @Parent() item: FeedbackModel,
+    @Context() { loaders }: Loaders,
+  ): Promise<RoutingSummary | null> {
+    return loaders.routing.load(item.id);
+  }
+
+  @ResolveField(() => StaffSummary, { nullable: true })
+  async assignee(
+    @Parent() item: FeedbackModel,
+    @Context() { loaders }: Loaders,
+  ): Promise<StaffSummary | null> {
+    return item.assigneeId ? loaders.staff.load(item.assigneeId) : null;
+  }
+
+  @ResolveField(() => [StaffResponse], {
+    description: 'Public answers and internal notes, oldest first',
+  })
+  responses(
+    @Parent() item: FeedbackModel,
+    @Context() { loaders }: Loaders,
+  ): Promise<StaffResponse[]> {
+    return loaders.responses.load(item.id);
+  }
+
+  @ResolveField(() => ReporterIdentity, {
+    nullable: true,
+    description:
+      'Who reported it: the assigned agency and the city coordinator only, never for anonymous items; every read is audited',
+  })
+  reporter(
+    @Parent() item: FeedbackModel,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReporterIdentity | null> {
+    return this.triage.reporter(principal, item.id);
+  }
+}

@@ -1,0 +1,280 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-type-json';
+import { FeedbackChannel, FeedbackKind, FeedbackStatus } from '../graphql/enums.js';
+import { AgencySummary } from '../intake/intake.models.js';
+
+@ObjectType({ description: 'How the item reached its agency: the latest routing decision' })
+export class RoutingSummary {
+  @Field(() => String, { nullable: true })
+  agencyCode?: string;
+
+  @Field(() => Float)
+  confidence: number;
+
+  @Field()
+  explanation: string;
+
+  @Field({ description: 'AUTOMATIC (the router) or REROUTE (a person)' })
+  kind: string;
+
+  @Field()
+  basis: string;
+}
+
+@ObjectType()
+export class StaffSummary {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  email: string;
+}
+
+@ObjectType({ description: 'Who reported the item. Every read is recorded in the audit trail.' })
+export class ReporterIdentity {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string;
+}
+
+@ObjectType()
+export class StaffResponse {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  message: string;
+
+  @Field({ description: 'Shown to the citizen on the status page; false for internal notes' })
+  public: boolean;
+
+  @Field(() => ID)
+  authorId: string;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType('Feedback', { description: 'A feedback item as staff see it' })
+export class FeedbackModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  trackingCode: string;
+
+  @Field(() => FeedbackKind)
+  kind: FeedbackKind;
+
+  @Field(() => FeedbackChannel)
+  channel: FeedbackChannel;
+
+  @Field()
+  text: string;
+
+  @Field(() => FeedbackStatus)
+  status: FeedbackStatus;
+
+  @Field()
+  cityCode: string;
+
+  @Field(() => String, { nullable: true, description: 'The agency the citizen named, if any' })
+  agencyHintCode?: string;
+
+  @Field(() => String, { nullable: true })
+  location?: string;
+
+  @Field({ description: 'The agency never sees who reported it' })
+  anonymous: boolean;
+
+  @Field({ description: 'The citizen asked that the report not be made public' })
+  confidential: boolean;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'For a duplicate: the original it follows' })
+  duplicateOfId?: string;
+
+  @Field()
+  submittedAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'The current deadline (working days, WIB)' })
+  slaDueAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  resolvedAt?: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it closes itself if the citizen does not rate it',
+  })
+  closeDueAt?: Date;
+
+  @Field(() => Int)
+  reopenCount: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the breach of the current deadline was escalated',
+  })
+  escalatedAt?: Date;
+
+  @Field(() => Int, {
+    description: 'Send it back as expectedVersion: a change based on an older version is refused',
+  })
+  version: number;
+
+  agencyCode?: string;
+}
+
+@ObjectType()
+export class FeedbackEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => FeedbackModel)
+  node: FeedbackModel;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor?: string;
+}
+
+@ObjectType()
+export class FeedbackConnection {
+  @Field(() => [FeedbackEdge])
+  edges: FeedbackEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@InputType()
+export class FeedbackFilter {
+  @Field(() => [FeedbackStatus], { nullable: true })
+  status?: FeedbackStatus[];
+
+  @Field(() => String, { nullable: true })
+  agencyCode?: string;
+
+  @Field(() => String, { nullable: true })
+  cityCode?: string;
+
+  @Field(() => FeedbackKind, { nullable: true })
+  kind?: FeedbackKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words to find in the text (Indonesian stemming)',
+  })
+  search?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Open items past their deadline' })
+  overdue?: boolean;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId?: string;
+}
+
+@ObjectType()
+export class AuditEntryModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  at: Date;
+
+  @Field({ description: 'STAFF, CITIZEN or SYSTEM' })
+  actorType: string;
+
+  @Field(() => String, { nullable: true })
+  actorId?: string;
+
+  @Field()
+  action: string;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  before?: Record<string, unknown>;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  after?: Record<string, unknown>;
+
+  @Field(() => String, { nullable: true })
+  publicNote?: string;
+}
+
+@ObjectType()
+export class EscalationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  feedbackId: string;
+
+  @Field()
+  trackingCode: string;
+
+  @Field()
+  cityCode: string;
+
+  @Field(() => String, { nullable: true })
+  agencyCode?: string;
+
+  @Field({ description: 'The deadline that was missed' })
+  dueAt: Date;
+
+  @Field(() => FeedbackStatus)
+  status: FeedbackStatus;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType({ description: 'An item entered or changed in a queue' })
+export class FeedbackQueueEventModel {
+  @Field(() => ID)
+  feedbackId: string;
+
+  @Field()
+  trackingCode: string;
+
+  @Field(() => FeedbackStatus)
+  status: FeedbackStatus;
+
+  @Field()
+  cityCode: string;
+
+  @Field(() => String, { nullable: true })
+  agencyCode?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when the item left that agency (a reroute)',
+  })
+  previousAgencyCode?: string;
+
+  @Field()
+  at: Date;
+}
+
+export { AgencySummary };

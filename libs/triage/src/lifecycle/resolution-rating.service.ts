@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { SuaraConfig } from '@suara/core';
+import {
+  Feedback,
+  FeedbackEvents,
+  FeedbackLifecycle,
+  FeedbackStatus,
+  IntakeService,
+  type PublicFeedbackStatus,
+  normaliseTrackingCode,
+} from '@suara/intake';
+import { WorkingCalendar } from '@suara/reference';
+import { ResolutionRating } from '../entities/resolution-rating.entity.js';
+import { TriageErrors } from '../triage.errors.js';
+
+/** At or below this score the citizen is not satisfied; the item reopens (once). */
+export const UNSATISFIED_AT_MOST = 2;
+const CITIZEN = { type: 'CITIZEN' as const };
+
+/**
+ * The citizen closes the loop: rating a resolved item closes it, or, the first
+ * time the answer did not help, sends it back to the agency with a new deadline.
+ */
+@Injectable()
+export class ResolutionRatingService {
+  private readonly calendar: WorkingCalendar;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly lifecycle: FeedbackLifecycle,
+    private readonly intake: IntakeService,
+    private readonly events: FeedbackEvents,
+    private readonly config: SuaraConfig,
+  ) {
+    this.calendar = WorkingCalendar.fromSetting(config.env.HOLIDAYS);
+  }
+
+  async rate(trackingCode: string, score: number, comment?: string): Promise<PublicFeedbackStatus> {
+    if (!Number.isInteger(score) || score < 1 || score > 5) throw TriageErrors.badScore();
+    const note = comment?.trim() || undefined;
+    if (note && note.length > 1_000) throw TriageErrors.tooLong('comment', 'Komentar', 1_000);
+    const code = normaliseTrackingCode(trackingCode);
+    const item = await this.em.fork().transactional(async (tx) => {
+      const found = code ? await tx.findOne(Feedback, { trackingCode: code }) : null;
+      if (!found) throw TriageErrors.notFoundByCode(trackingCode);
+      if (found.status !== FeedbackStatus.RESOLVED) throw TriageErrors.notRatable(found.status);
+      tx.persist(new ResolutionRating(found, found.reopenCount + 1, score, note));
+      if (score <= UNSATISFIED_AT_MOST && found.reopenCount === 0) {
+        found.reopenCount += 1;
+        found.resolvedAt = undefined;
+        found.closeDueAt = undefined;
+        found.escalatedAt = undefined;
+        found.slaDueAt = this.calendar.addWorkingDays(
+          new Date(),
+          this.config.env.SLA_FIRST_RESPONSE_DAYS,
+        );
+        this.lifecycle.transition(tx, found, FeedbackStatus.IN_PROGRESS, {
+          actor: CITIZEN,
+          publicNote: 'Dibuka kembali karena Anda belum puas; instansi akan menindaklanjuti lagi.',
+          detail: { score, comment: note },
+        });
+      } else {
+        this.lifecycle.transition(tx, found, FeedbackStatus.CLOSED, {
+          actor: CITIZEN,
+          publicNote: `Ditutup dengan nilai ${score} dari warga. Terima kasih.`,
+          detail: { score, comment: note },
+        });
+      }
+      return found;
+    });
+    await this.events.changed({
+      id: item.id,
+      trackingCode: item.trackingCode,
+      status: item.status,
+      cityCode: item.city.code,
+      agencyCode: item.agency?.code,
+    });
+    return (await this.intake.publicStatus(item.trackingCode))!;
+  }
+}

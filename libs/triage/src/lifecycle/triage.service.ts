@@ -1,0 +1,330 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
+import { AuditEntry, AuditService } from '@suara/audit';
+import { SuaraConfig, isUuid } from '@suara/core';
+import { type Principal, StaffRole, StaffUser } from '@suara/identity';
+import {
+  Feedback,
+  FeedbackEvents,
+  FeedbackLifecycle,
+  FeedbackResponse,
+  FeedbackStatus,
+  ReporterContact,
+} from '@suara/intake';
+import { Agency, ReferenceService, WorkingCalendar } from '@suara/reference';
+import { RouterModelService, RoutingDecision } from '@suara/routing';
+import { TriageErrors } from '../triage.errors.js';
+import { TriagePolicy } from '../triage.policy.js';
+import { type FeedbackView, viewOf } from '../triage.views.js';
+import { requiredText } from './required-text.js';
+
+export const RESPONDED = 'feedback.responded';
+export const ASSIGNED = 'feedback.assigned';
+export const IDENTITY_READ = 'feedback.identity_read';
+
+const FINAL: readonly FeedbackStatus[] = [
+  FeedbackStatus.CLOSED,
+  FeedbackStatus.REJECTED,
+  FeedbackStatus.DUPLICATE,
+];
+
+export interface ReporterIdentity {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * What staff do to an item, from routed to closed. Every command loads the item,
+ * asks the policy, changes it through the lifecycle (which writes the audit
+ * entry) and commits under the item's version: a command based on an older
+ * version of the item is refused with CONFLICT, never applied over the other.
+ */
+@Injectable()
+export class TriageService {
+  private readonly calendar: WorkingCalendar;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly lifecycle: FeedbackLifecycle,
+    private readonly audit: AuditService,
+    private readonly reference: ReferenceService,
+    private readonly models: RouterModelService,
+    private readonly events: FeedbackEvents,
+    private readonly config: SuaraConfig,
+  ) {
+    this.calendar = WorkingCalendar.fromSetting(config.env.HOLIDAYS);
+  }
+
+  async get(actor: Principal, id: string): Promise<FeedbackView | null> {
+    const item = isUuid(id) ? await this.em.fork().findOne(Feedback, id) : null;
+    if (!item) return null;
+    if (!TriagePolicy.canRead(actor, scopeOf(item)))
+      throw TriageErrors.forbidden('melihat laporan ini');
+    return viewOf(item);
+  }
+
+  /**
+   * Who sent the item, for those who may know; null when anonymous or when no
+   * contact was given. Every read is written to the audit trail.
+   */
+  async reporter(actor: Principal, id: string): Promise<ReporterIdentity | null> {
+    return this.em.fork().transactional(async (tx) => {
+      const item = isUuid(id) ? await tx.findOne(Feedback, id) : null;
+      if (!item) throw TriageErrors.notFound(id);
+      if (item.anonymous) return null;
+      if (!TriagePolicy.canReadIdentity(actor, scopeOf(item)))
+        throw TriageErrors.forbidden('melihat identitas pelapor laporan ini');
+      const contact = await tx.findOne(ReporterContact, { feedback: item });
+      this.audit.record(tx, {
+        actor: staff(actor),
+        action: IDENTITY_READ,
+        subjectType: 'Feedback',
+        subjectId: item.id,
+        after: { fields: contact ? fieldsOf(contact) : [] },
+      });
+      return contact ? { name: contact.name, email: contact.email, phone: contact.phone } : null;
+    });
+  }
+
+  /** Everything that happened to an item, oldest first: for its city's coordinator and admins. */
+  async auditTrail(actor: Principal, id: string): Promise<AuditEntry[]> {
+    const em = this.em.fork();
+    const item = isUuid(id) ? await em.findOne(Feedback, id) : null;
+    if (!item) throw TriageErrors.notFound(id);
+    if (!TriagePolicy.canOversee(actor, item.city.code))
+      throw TriageErrors.forbidden('melihat jejak audit laporan ini');
+    return this.audit.trail(em, item.id);
+  }
+
+  acknowledge(actor: Principal, id: string, expectedVersion?: number): Promise<FeedbackView> {
+    return this.change(actor, id, expectedVersion, 'menangani laporan ini', (_tx, item) => {
+      this.lifecycle.transition(_tx, item, FeedbackStatus.ACKNOWLEDGED, {
+        actor: staff(actor),
+        publicNote: 'Laporan Anda sudah dibaca instansi.',
+      });
+    });
+  }
+
+  /** A public answer moves a fresh item into progress; an internal note changes nothing but the record. */
+  respond(
+    actor: Principal,
+    id: string,
+    message: string,
+    isPublic: boolean,
+    expectedVersion?: number,
+  ): Promise<FeedbackView> {
+    const text = requiredText(message, 'message', 'Tanggapan', 5_000);
+    return this.change(actor, id, expectedVersion, 'menanggapi laporan ini', (tx, item) => {
+      if (FINAL.includes(item.status)) throw TriageErrors.closed(item.status);
+      if (isPublic && !item.agency) throw TriageErrors.notRoutedYet();
+      tx.persist(new FeedbackResponse(item, actor.userId, text, isPublic));
+      this.audit.record(tx, {
+        actor: staff(actor),
+        action: RESPONDED,
+        subjectType: 'Feedback',
+        subjectId: item.id,
+        after: { public: isPublic, message: text },
+      });
+      if (
+        isPublic &&
+        (item.status === FeedbackStatus.ROUTED || item.status === FeedbackStatus.ACKNOWLEDGED)
+      ) {
+        this.lifecycle.transition(tx, item, FeedbackStatus.IN_PROGRESS, {
+          actor: staff(actor),
+          publicNote: 'Instansi menanggapi dan menindaklanjuti laporan Anda.',
+        });
+      } else {
+        // A note alone is still a change to the item: two staff writing at once must see each other.
+        item.updatedAt = new Date();
+      }
+    });
+  }
+
+  assign(
+    actor: Principal,
+    id: string,
+    assigneeId: string,
+    expectedVersion?: number,
+  ): Promise<FeedbackView> {
+    return this.change(actor, id, expectedVersion, 'menugaskan laporan ini', async (tx, item) => {
+      if (FINAL.includes(item.status)) throw TriageErrors.closed(item.status);
+      const colleague = isUuid(assigneeId) ? await tx.findOne(StaffUser, assigneeId) : null;
+      if (
+        !colleague ||
+        !colleague.active ||
+        colleague.role !== StaffRole.AGENCY_STAFF ||
+        !item.agency ||
+        colleague.agency?.code !== item.agency.code
+      ) {
+        throw TriageErrors.notColleague();
+      }
+      this.audit.record(tx, {
+        actor: staff(actor),
+        action: ASSIGNED,
+        subjectType: 'Feedback',
+        subjectId: item.id,
+        before: { assigneeId: item.assigneeId ?? null },
+        after: { assigneeId: colleague.id },
+      });
+      item.assigneeId = colleague.id;
+    });
+  }
+
+  resolve(
+    actor: Principal,
+    id: string,
+    resolution: string,
+    expectedVersion?: number,
+  ): Promise<FeedbackView> {
+    const text = requiredText(resolution, 'resolution', 'Penyelesaian', 5_000);
+    return this.change(actor, id, expectedVersion, 'menyelesaikan laporan ini', (tx, item) => {
+      const now = new Date();
+      this.lifecycle.transition(tx, item, FeedbackStatus.RESOLVED, {
+        actor: staff(actor),
+        publicNote:
+          'Laporan Anda selesai ditangani. Beri nilai jawaban instansi lewat halaman lacak.',
+        detail: { resolution: text },
+      });
+      tx.persist(new FeedbackResponse(item, actor.userId, text, true));
+      item.resolvedAt = now;
+      item.closeDueAt = this.calendar.addWorkingDays(now, this.config.env.SLA_AUTO_CLOSE_DAYS);
+    });
+  }
+
+  reject(
+    actor: Principal,
+    id: string,
+    reason: string,
+    expectedVersion?: number,
+  ): Promise<FeedbackView> {
+    const text = requiredText(reason, 'reason', 'Alasan penolakan', 1_000);
+    return this.change(actor, id, expectedVersion, 'menolak laporan ini', (tx, item) => {
+      this.lifecycle.transition(tx, item, FeedbackStatus.REJECTED, {
+        actor: staff(actor),
+        publicNote: `Laporan tidak dapat ditindaklanjuti: ${text}`,
+        detail: { reason: text },
+      });
+    });
+  }
+
+  /**
+   * Sends the item to another agency of its city. The new agency gets a full
+   * deadline of its own, and the correction teaches the router.
+   */
+  reroute(
+    actor: Principal,
+    id: string,
+    agencyCode: string,
+    reason: string,
+    expectedVersion?: number,
+  ): Promise<FeedbackView> {
+    const why = requiredText(reason, 'reason', 'Alasan pengalihan', 1_000);
+    return this.change(actor, id, expectedVersion, 'mengalihkan laporan ini', async (tx, item) => {
+      const target = await this.reference.agency(agencyCode ?? '');
+      if (!target) throw TriageErrors.unknownAgency(agencyCode);
+      if (target.cityCode !== item.city.code) throw TriageErrors.otherCity('agencyCode');
+      if (item.agency?.code === target.code) throw TriageErrors.sameAgency(target.code);
+      const from = item.agency?.code ?? null;
+      item.agency = tx.getReference(Agency, target.code);
+      item.slaDueAt = this.calendar.addWorkingDays(
+        new Date(),
+        this.config.env.SLA_FIRST_RESPONSE_DAYS,
+      );
+      item.assigneeId = undefined;
+      item.escalatedAt = undefined;
+      this.lifecycle.transition(tx, item, FeedbackStatus.ROUTED, {
+        actor: staff(actor),
+        publicNote: `Dialihkan ke ${target.name}.`,
+        detail: { from, to: target.code, reason: why },
+      });
+      tx.persist(
+        new RoutingDecision({
+          feedback: item,
+          kind: 'REROUTE',
+          basis: 'STAFF_REROUTE',
+          agency: item.agency,
+          confidence: 1,
+          alternatives: [],
+          decisiveTerms: [],
+          explanation: `Dialihkan oleh petugas dari ${from ?? 'triase'} ke ${target.code}: ${why}`,
+          decidedBy: actor.userId,
+        }),
+      );
+      await this.models.recordLabel(tx, item.id, item.text, target.type);
+    });
+  }
+
+  /** Folds the item into an earlier report of the same problem; the citizen then follows that one. */
+  markDuplicate(
+    actor: Principal,
+    id: string,
+    duplicateOfId: string,
+    expectedVersion?: number,
+  ): Promise<FeedbackView> {
+    return this.change(
+      actor,
+      id,
+      expectedVersion,
+      'menggabungkan laporan ini',
+      async (tx, item) => {
+        if (id === duplicateOfId) throw TriageErrors.selfDuplicate();
+        let original = isUuid(duplicateOfId) ? await tx.findOne(Feedback, duplicateOfId) : null;
+        if (!original) throw TriageErrors.originalNotFound(duplicateOfId);
+        // Always link to the first report, so nobody follows a chain of duplicates.
+        if (original.status === FeedbackStatus.DUPLICATE && original.duplicateOf)
+          original = await tx.findOneOrFail(Feedback, original.duplicateOf.id);
+        if (original.id === item.id) throw TriageErrors.selfDuplicate();
+        if (!TriagePolicy.canRead(actor, scopeOf(original)))
+          throw TriageErrors.forbidden('menggabungkan dengan laporan itu');
+        if (original.city.code !== item.city.code) throw TriageErrors.otherCity('duplicateOfId');
+        item.duplicateOf = original;
+        this.lifecycle.transition(tx, item, FeedbackStatus.DUPLICATE, {
+          actor: staff(actor),
+          publicNote: `Digabung dengan laporan ${original.trackingCode}; perkembangannya mengikuti laporan tersebut.`,
+          detail: { duplicateOfId: original.id },
+        });
+      },
+    );
+  }
+
+  private async change(
+    actor: Principal,
+    id: string,
+    expectedVersion: number | undefined,
+    what: string,
+    apply: (tx: EntityManager, item: Feedback) => void | Promise<void>,
+  ): Promise<FeedbackView> {
+    let before: { agencyCode?: string } = {};
+    try {
+      const view = await this.em.fork().transactional(async (tx) => {
+        const item = isUuid(id) ? await tx.findOne(Feedback, id, { populate: ['agency'] }) : null;
+        if (!item) throw TriageErrors.notFound(id);
+        if (!TriagePolicy.canWork(actor, scopeOf(item))) throw TriageErrors.forbidden(what);
+        if (expectedVersion !== undefined && item.version !== expectedVersion)
+          throw TriageErrors.staleVersion(item.version, expectedVersion);
+        before = { agencyCode: item.agency?.code };
+        await apply(tx, item);
+        await tx.flush();
+        return viewOf(item);
+      });
+      await this.events.changed(view, before.agencyCode);
+      return view;
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw TriageErrors.staleVersion();
+      throw error;
+    }
+  }
+}
+
+function scopeOf(item: Feedback) {
+  return { cityCode: item.city.code, agencyCode: item.agency?.code, anonymous: item.anonymous };
+}
+
+function staff(actor: Principal) {
+  return { type: 'STAFF' as const, id: actor.userId };
+}
+
+function fieldsOf(contact: ReporterContact): string[] {
+  return (['name', 'email', 'phone'] as const).filter((k) => contact[k]);
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+export interface LatestRouting {
+  feedbackId: string;
+  kind: string;
+  basis: string;
+  agencyCode?: string;
+  confidence: number;
+  explanation: string;
+}
+
+export interface StaffSummary {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface ResponseRow {
+  id: string;
+  feedbackId: string;
+  authorId: string;
+  message: string;
+  public: boolean;
+  createdAt: Date;
+}
+
+/** The per-request batch loaders of the fields a queue page asks for on every item. */
+export interface FeedbackBatchLoaders {
+  routing: DataLoader<string, LatestRouting | null>;
+  staff: DataLoader<string, StaffSummary | null>;
+  responses: DataLoader<string, ResponseRow[]>;
+}
+
+/**
+ * Builds one set of loaders per request, so a page of fifty items costs one query
+ * per field rather than fifty, and nothing is cached across requests.
+ */
+@Injectable()
+export class FeedbackLoaders {
+  constructor(private readonly em: EntityManager) {}
+
+  forRequest(): FeedbackBatchLoaders {
+    return {
+      routing: new DataLoader((ids) => this.latestRouting(ids)),
+      staff: new DataLoader((ids) => this.staff(ids)),
+      responses: new DataLoader((ids) => this.responses(ids)),
+    };
+  }
+
+  private async latestRouting(ids: readonly string[]): Promise<(LatestRouting | null)[]> {
+    const rows = await this.em.fork().execute<Record<string, unknown>[]>(
+      `select distinct on (feedback_id) feedback_id, kind, basis, agency_code, confidence, explanation
+         from routing_decision where feedback_id = any(?::uuid[])
+        order by feedback_id, created_at desc`,
+      [`{${ids.join(',')}}`],
+    );
+    const byId = new Map(
+      rows.map((r) => [
+        r.feedback_id as string,
+        {
+          feedbackId: r.feedback_id as string,
+          kind: r.kind as string,
+          basis: r.basis as string,
+          agencyCode: (r.agency_code as string | null) ?? undefined,
+          confidence: r.confidence as number,
+          explanation: r.explanation as string,
+        },
+      ]),
+    );
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private async staff(ids: readonly string[]): Promise<(StaffSummary | null)[]> {
+    const rows = await this.em
+      .fork()
+      .execute<StaffSummary[]>('select id, name, email from staff_user where id = any(?::uuid[])', [
+        `{${ids.join(',')}}`,
+      ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private async responses(ids: readonly string[]): Promise<ResponseRow[][]> {
+    const rows = await this.em.fork().execute<Record<string, unknown>[]>(
+      `select id, feedback_id, author_id, message, public, created_at from feedback_response
+        where feedback_id = any(?::uuid[]) order by created_at, id`,
+      [`{${ids.join(',')}}`],
+    );
+    const byId = new Map<string, ResponseRow[]>(ids.map((id) => [id, []]));
+    for (const r of rows) {
+      byId.get(r.feedback_id as string)?.push({
+        id: r.id as string,
+        feedbackId: r.feedback_id as string,
+        authorId: r.author_id as string,
+        message: r.message as string,
+        public: r.public as boolean,
+        createdAt: new Date(r.created_at as string),
+      });
+    }
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+}

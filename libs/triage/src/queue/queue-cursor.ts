@@ -1,0 +1,37 @@
+import { isUuid } from '@suara/core';
+import { TriageErrors } from '../triage.errors.js';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+
+/**
+ * The queue's position: deadline (none sorts last), submission time, id. The
+ * timestamps are kept as PostgreSQL printed them, with microseconds, so a page
+ * boundary between two items of the same millisecond is still exact.
+ */
+export interface QueueCursor {
+  due: string;
+  submitted: string;
+  id: string;
+}
+
+export function encodeCursor(c: QueueCursor): string {
+  return Buffer.from(JSON.stringify([c.due, c.submitted, c.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): QueueCursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 3 &&
+      parsed.every((p) => typeof p === 'string' && p.length < 64)
+    ) {
+      const [due, submitted, id] = parsed as string[];
+      if (TIMESTAMP.test(submitted) && (due === 'infinity' || TIMESTAMP.test(due)) && isUuid(id))
+        return { due, submitted, id };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw TriageErrors.badCursor();
+}

@@ -1,0 +1,64 @@
+import { type Principal, StaffRole } from '@suara/identity';
+
+/** What the rules need to know of an item: where it belongs and how it was sent. */
+export interface ItemScope {
+  cityCode: string;
+  agencyCode?: string | null;
+  anonymous: boolean;
+}
+
+/**
+ * Who may do what to a feedback item, in one place, so that every service asks
+ * the same questions. Staff are bound to their agency, coordinators to their
+ * city; planners read everywhere but act nowhere and never see reporters.
+ */
+export const TriagePolicy = {
+  canRead(actor: Principal, item: ItemScope): boolean {
+    switch (actor.role) {
+      case StaffRole.ADMIN:
+      case StaffRole.PLANNER:
+        return true;
+      case StaffRole.COORDINATOR:
+        return actor.cityCode === item.cityCode;
+      case StaffRole.AGENCY_STAFF:
+        return !!item.agencyCode && actor.agencyCode === item.agencyCode;
+    }
+  },
+
+  /** Acknowledge, respond, assign, resolve, reject, reroute, mark duplicate. */
+  canWork(actor: Principal, item: ItemScope): boolean {
+    return actor.role !== StaffRole.PLANNER && TriagePolicy.canRead(actor, item);
+  },
+
+  /**
+   * The reporter's identity: only the assigned agency's staff and the city's
+   * coordinator, and never for an anonymous item.
+   */
+  canReadIdentity(actor: Principal, item: ItemScope): boolean {
+    if (item.anonymous) return false;
+    if (actor.role === StaffRole.AGENCY_STAFF)
+      return !!item.agencyCode && actor.agencyCode === item.agencyCode;
+    if (actor.role === StaffRole.COORDINATOR) return actor.cityCode === item.cityCode;
+    return false;
+  },
+
+  /** The audit trail and escalations: the city's coordinator and admins. */
+  canOversee(actor: Principal, cityCode: string): boolean {
+    return (
+      actor.role === StaffRole.ADMIN ||
+      (actor.role === StaffRole.COORDINATOR && actor.cityCode === cityCode)
+    );
+  },
+
+  /** The part of the queue a principal sees at all, as column restrictions. */
+  queueScope(actor: Principal): { cityCode?: string; agencyCode?: string } {
+    switch (actor.role) {
+      case StaffRole.AGENCY_STAFF:
+        return { agencyCode: actor.agencyCode ?? '\u0000' };
+      case StaffRole.COORDINATOR:
+        return { cityCode: actor.cityCode ?? '\u0000' };
+      default:
+        return {};
+    }
+  },
+};
