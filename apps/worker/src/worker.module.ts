@@ -10,7 +10,14 @@ import { RoutingProcessor } from './processors/routing.processor.js';
 
 /** The worker: no HTTP, one processor per queue, and the outbox relay. */
 @Module({
-  imports: [SuaraConfigModule, SuaraLoggerModule, DatabaseModule, QueueModule, RoutingModule, TriageModule],
+  imports: [
+    SuaraConfigModule,
+    SuaraLoggerModule,
+    DatabaseModule,
+    QueueModule,
+    RoutingModule,
+    TriageModule,
+  ],
   providers: [RoutingProcessor, MaintenanceProcessor, OutboxRelayRunner],
 })
 export class WorkerModule {}

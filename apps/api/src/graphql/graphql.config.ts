@@ -1,5 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { GraphQLError } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { join } from 'node:path';
 import { SuaraConfig } from '@suara/core';
@@ -25,7 +26,14 @@ export const SuaraGraphQLModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
       aliasLimit(config.env.GRAPHQL_MAX_ALIASES),
     ],
     // Live queue updates over graphql-ws on the same path; the token comes as a connection param.
-    subscriptions: { 'graphql-ws': { path: '/graphql' } },
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // Errors of a subscription (a refused token, say) bypass Apollo's formatter; same codes here.
+        onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
+          errors.map((e) => formatGraphQLError(e.toJSON(), e.originalError ?? e)),
+      },
+    },
     context: (ctx: {
       req?: unknown;
       res?: unknown;

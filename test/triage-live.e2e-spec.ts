@@ -1,0 +1,101 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { graphql, waitFor } from '@suara/testing';
+import { SuaraTestStack } from './support/suara-test-stack.js';
+import { routedItem } from './support/triage-items.js';
+
+/** Live queue updates reach a subscriber on another API process, scoped like the queue. */
+describe('live queue over graphql-ws and Redis pub/sub', () => {
+  let stack: SuaraTestStack;
+  let client: Client | undefined;
+
+  beforeAll(async () => {
+    stack = await SuaraTestStack.start();
+    await stack.startApi();
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await stack.stop();
+  });
+
+  const subscribe = (token: string, into: Record<string, unknown>[]) => {
+    client = createClient({
+      url: `${stack.urlOf(1).replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: token },
+      lazy: false,
+    });
+    return new Promise<void>((resolve, reject) => {
+      client!.subscribe(
+        {
+          query:
+            'subscription { feedbackQueueChanged { feedbackId status agencyCode previousAgencyCode } }',
+        },
+        {
+          next: (msg) => into.push(msg.data!.feedbackQueueChanged as Record<string, unknown>),
+          error: reject,
+          complete: () => undefined,
+        },
+      );
+      // The server subscribes to Redis asynchronously; give it a moment before changes start.
+      setTimeout(resolve, 300);
+    });
+  };
+
+  it("tells staff about their agency's items only, including one rerouted away", async () => {
+    const received: Record<string, unknown>[] = [];
+    const staff = await stack.login('staff.mdn-dlh@demo.suara.id');
+    await subscribe(staff.authorization, received);
+
+    const mine = await routedItem(stack, 'MDN-DLH');
+    await routedItem(stack, 'MDN-PUPR');
+    await graphql(
+      stack.url,
+      'mutation($id: ID!) { acknowledgeFeedback(id: $id) { id } }',
+      { id: mine.id },
+      staff,
+    );
+    await graphql(
+      stack.url,
+      'mutation($id: ID!) { rerouteFeedback(id: $id, agencyCode: "MDN-PUPR", reason: "Saluran air") { id } }',
+      { id: mine.id },
+      staff,
+    );
+
+    await waitFor('three events for MDN-DLH', async () => received.length >= 3, 10_000);
+    expect(received).toEqual([
+      { feedbackId: mine.id, status: 'ROUTED', agencyCode: 'MDN-DLH', previousAgencyCode: null },
+      {
+        feedbackId: mine.id,
+        status: 'ACKNOWLEDGED',
+        agencyCode: 'MDN-DLH',
+        previousAgencyCode: null,
+      },
+      {
+        feedbackId: mine.id,
+        status: 'ROUTED',
+        agencyCode: 'MDN-PUPR',
+        previousAgencyCode: 'MDN-DLH',
+      },
+    ]);
+  });
+
+  it('refuses a subscription without a valid token', async () => {
+    const anonymous = createClient({
+      url: `${stack.urlOf(1).replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: {},
+    });
+    try {
+      const outcome = await new Promise<unknown>((resolve) => {
+        anonymous.subscribe(
+          { query: 'subscription { feedbackQueueChanged { feedbackId } }' },
+          { next: resolve, error: resolve, complete: () => resolve('complete') },
+        );
+      });
+      expect(JSON.stringify(outcome)).toMatch(/UNAUTHENTICATED/);
+    } finally {
+      await anonymous.dispose();
+    }
+  });
+});
