@@ -1,6 +1,7 @@
 import { Browser, Page, chromium } from 'playwright-core';
-import { waitFor } from '@suara/testing';
+import { graphql, waitFor } from '@suara/testing';
 import { SuaraTestStack } from './support/suara-test-stack.js';
+import { routedItem } from './support/triage-items.js';
 
 /** The citizen form in a real Chromium on a phone-sized screen. */
 describe('citizen form in a real browser', () => {
@@ -164,5 +165,40 @@ describe('citizen form in a real browser', () => {
     await expect(page.locator('#kode-error').textContent()).resolves.toMatch(
       /Kode lacak tidak ditemukan/,
     );
+  });
+
+  it('lets the citizen rate a resolved report; a low rating reopens it', async () => {
+    const item = await routedItem(stack, 'KTC-DLH');
+    const staff = await stack.login('staff.ktc-dlh@demo.suara.id');
+    const resolved = await graphql(
+      stack.url,
+      'mutation($id: ID!) { resolveFeedback(id: $id, resolution: "Sampah sudah diangkut.") { status } }',
+      { id: item.id },
+      staff,
+    );
+    expect(resolved.data!.resolveFeedback.status).toBe('RESOLVED');
+
+    await page.goto(`${stack.url}/lacak?kode=${item.trackingCode}`);
+    const rating = page.getByRole('form', { name: 'Beri nilai penyelesaian' });
+    await rating.waitFor({ state: 'visible' });
+    await expect(page.locator('#tanggapan').textContent()).resolves.toContain(
+      'Sampah sudah diangkut.',
+    );
+    await page.getByRole('button', { name: 'Kirim nilai' }).click();
+    await expect(page.locator('#nilai-error').textContent()).resolves.toBe(
+      'Pilih nilai 1 sampai 5.',
+    );
+
+    await page.getByLabel('2, tidak puas').check();
+    await page.getByLabel('Komentar (boleh dikosongkan)').fill('Masih ada tumpukan di ujung gang.');
+    await page.getByRole('button', { name: 'Kirim nilai' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/dibuka kembali/);
+    await expect(page.locator('#status').textContent()).resolves.toBe('Sedang ditindaklanjuti');
+    await expect(rating.isVisible()).resolves.toBe(false);
+    const [row] = await stack.sql<{ status: string; comment: string }>(
+      `select f.status, r.comment from feedback f join resolution_rating r on r.feedback_id = f.id where f.id = ?`,
+      [item.id],
+    );
+    expect(row).toEqual({ status: 'IN_PROGRESS', comment: 'Masih ada tumpukan di ujung gang.' });
   });
 });

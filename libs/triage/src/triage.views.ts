@@ -40,7 +40,7 @@ export function viewOf(f: Feedback): FeedbackView {
     location: f.location,
     anonymous: f.anonymous,
     confidential: f.confidential,
-    assigneeId: f.assigneeId,
+    assigneeId: f.assignee?.id,
     duplicateOfId: f.duplicateOf?.id,
     submittedAt: f.submittedAt,
     updatedAt: f.updatedAt,

@@ -5,7 +5,13 @@
   const error = document.getElementById('kode-error');
   const result = document.getElementById('hasil');
   const QUERY = `query Status($code: String!) { feedbackStatus(trackingCode: $code) {
-    trackingCode kind status submittedAt agency { name } timeline { status at note } responses { message at } } }`;
+    trackingCode kind status submittedAt mergedInto canRate agency { name } timeline { status at note } responses { message at } } }`;
+  const RATE = `mutation Rate($code: String!, $score: Int!, $comment: String) {
+    rateResolution(trackingCode: $code, score: $score, comment: $comment) { status } }`;
+  const rating = document.getElementById('form-nilai');
+  const ratingError = document.getElementById('nilai-error');
+  const rated = document.getElementById('nilai-terkirim');
+  let shownCode = '';
 
   function fail(message) {
     result.hidden = true;
@@ -26,6 +32,7 @@
 
   async function lookUp(code) {
     error.hidden = true;
+    rated.hidden = true;
     input.removeAttribute('aria-invalid');
     if (!code.trim()) return fail('Masukkan kode lacak yang Anda terima saat mengirim laporan.');
     const res = await graphql(QUERY, { code });
@@ -40,6 +47,16 @@
     document.getElementById('jenis').textContent = KIND[s.kind] || s.kind;
     document.getElementById('dikirim').textContent = formatDate(s.submittedAt);
     document.getElementById('instansi').textContent = s.agency ? s.agency.name : 'Belum ditentukan';
+    const merged = document.getElementById('gabungan');
+    merged.hidden = !s.mergedInto;
+    merged.textContent = s.mergedInto
+      ? 'Laporan Anda digabung dengan laporan ' +
+        s.mergedInto +
+        ' tentang masalah yang sama; status dan tanggapan di bawah mengikuti laporan tersebut.'
+      : '';
+    shownCode = s.trackingCode;
+    rating.hidden = !s.canRate;
+    ratingError.hidden = true;
     const timeline = document.getElementById('riwayat');
     timeline.replaceChildren();
     for (const t of s.timeline)
@@ -51,6 +68,34 @@
     result.hidden = false;
     result.focus();
   }
+
+  rating.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = rating.querySelector('input[name="nilai"]:checked');
+    if (!chosen) {
+      ratingError.textContent = 'Pilih nilai 1 sampai 5.';
+      ratingError.hidden = false;
+      rating.querySelector('input[name="nilai"]').focus();
+      return;
+    }
+    const comment = document.getElementById('komentar').value.trim();
+    const res = await graphql(RATE, {
+      code: shownCode,
+      score: Number(chosen.value),
+      comment: comment || null,
+    });
+    if (res.errors?.length) {
+      ratingError.textContent = res.errors[0].message;
+      ratingError.hidden = false;
+      return;
+    }
+    await lookUp(shownCode);
+    rated.textContent =
+      res.data.rateResolution.status === 'IN_PROGRESS'
+        ? 'Terima kasih. Laporan dibuka kembali dan akan ditindaklanjuti lagi oleh instansi.'
+        : 'Terima kasih atas penilaian Anda. Laporan ditutup.';
+    rated.hidden = false;
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

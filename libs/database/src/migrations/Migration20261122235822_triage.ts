@@ -42,8 +42,9 @@ export class Migration20261122235822_triage extends Migration {
       `create index "feedback_open_deadline" on "feedback" ("sla_due_at") where "escalated_at" is null and "status" in ('RECEIVED', 'NEEDS_TRIAGE', 'ROUTED', 'ACKNOWLEDGED', 'IN_PROGRESS');`,
     );
     this.addSql(
-      `create index "feedback_text_search" on "feedback" using gin (to_tsvector('indonesian', "text"));`,
+      `alter table "feedback" add column "search_vector" tsvector generated always as (to_tsvector('indonesian', text)) stored;`,
     );
+    this.addSql(`create index "feedback_search_vector" on "feedback" using gin ("search_vector");`);
     this.addSql(
       `create index "feedback_queue_order" on "feedback" ((coalesce("sla_due_at", 'infinity'::timestamptz)), "submitted_at", "id");`,
     );
@@ -69,9 +70,8 @@ export class Migration20261122235822_triage extends Migration {
       `alter table "resolution_rating" add constraint "resolution_rating_feedback_id_foreign" foreign key ("feedback_id") references "feedback" ("id") on delete cascade;`,
     );
 
-    // Written by hand: constraints the entity decorators do not express.
     this.addSql(
-      `alter table "resolution_rating" add constraint "resolution_rating_score_check" check ("score" between 1 and 5);`,
+      `alter table "resolution_rating" add constraint "resolution_rating_score_check" check ((score >= 1) AND (score <= 5));`,
     );
     this.addSql(
       `alter table "feedback" add constraint "feedback_assignee_id_foreign" foreign key ("assignee_id") references "staff_user" ("id") on delete set null;`,
@@ -87,7 +87,8 @@ export class Migration20261122235822_triage extends Migration {
     this.addSql(`drop index "feedback_assignee_id_status_index";`);
     this.addSql(`drop index "feedback_close_due";`);
     this.addSql(`drop index "feedback_open_deadline";`);
-    this.addSql(`drop index "feedback_text_search";`);
+    this.addSql(`drop index "feedback_search_vector";`);
+    this.addSql(`alter table "feedback" drop column "search_vector";`);
     this.addSql(`drop index "feedback_queue_order";`);
     this.addSql(`drop index "feedback_queue_city";`);
     this.addSql(`drop index "feedback_queue_agency_order";`);

@@ -8,6 +8,7 @@ import {
   Property,
   Unique,
 } from '@mikro-orm/decorators/legacy';
+import { StaffUser } from '@suara/identity';
 import { Agency, City } from '@suara/reference';
 import { FeedbackChannel, FeedbackKind, FeedbackStatus } from '../feedback.enums.js';
 import { ForumSession } from './forum-session.entity.js';
@@ -37,8 +38,8 @@ import { ForumSession } from './forum-session.entity.js';
   expression: `create index "feedback_queue_order" on "feedback" ((coalesce("sla_due_at", 'infinity'::timestamptz)), "submitted_at", "id")`,
 })
 @Index({
-  name: 'feedback_text_search',
-  expression: `create index "feedback_text_search" on "feedback" using gin (to_tsvector('indonesian', "text"))`,
+  name: 'feedback_search_vector',
+  expression: `create index "feedback_search_vector" on "feedback" using gin ("search_vector")`,
 })
 // What the deadline watch looks for: open, past due, not yet escalated; resolved and due to close.
 @Index({
@@ -49,7 +50,7 @@ import { ForumSession } from './forum-session.entity.js';
   name: 'feedback_close_due',
   expression: `create index "feedback_close_due" on "feedback" ("close_due_at") where "status" = 'RESOLVED'`,
 })
-@Index({ properties: ['assigneeId', 'status'] })
+@Index({ properties: ['assignee', 'status'] })
 export class Feedback {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -65,6 +66,19 @@ export class Feedback {
 
   @Property({ type: 'text' })
   text: string;
+
+  /**
+   * The text as PostgreSQL's Indonesian full-text search reads it (stemmed, no
+   * stopwords), kept by the database so a search never recomputes it per row.
+   */
+  @Property({
+    columnType: 'tsvector',
+    generated: "(to_tsvector('indonesian', text)) stored",
+    lazy: true,
+    hidden: true,
+    nullable: true,
+  })
+  searchVector?: string;
 
   @ManyToOne(() => City, { fieldName: 'city_code' })
   city: City;
@@ -113,9 +127,9 @@ export class Feedback {
   @Property({ type: 'datetime', nullable: true })
   slaDueAt?: Date;
 
-  /** The colleague of the agency working the item (a staff user's id). */
-  @Property({ type: 'uuid', nullable: true })
-  assigneeId?: string;
+  /** The colleague of the agency working the item. */
+  @ManyToOne(() => StaffUser, { fieldName: 'assignee_id', nullable: true, deleteRule: 'set null' })
+  assignee?: StaffUser;
 
   @Property({ type: 'datetime', nullable: true })
   resolvedAt?: Date;

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import {
+  Check,
+  Entity,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/decorators/legacy';
 import { Feedback } from '@suara/intake';
 
 /** The citizen's verdict on a resolution: one per round (a reopened item is rated again). */
 @Entity({ tableName: 'resolution_rating' })
 @Unique({ properties: ['feedback', 'round'] })
+@Check({ name: 'resolution_rating_score_check', expression: '(score >= 1) AND (score <= 5)' })
 export class ResolutionRating {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -164,10 +164,10 @@ export class TriageService {
         action: ASSIGNED,
         subjectType: 'Feedback',
         subjectId: item.id,
-        before: { assigneeId: item.assigneeId ?? null },
+        before: { assigneeId: item.assignee?.id ?? null },
         after: { assigneeId: colleague.id },
       });
-      item.assigneeId = colleague.id;
+      item.assignee = colleague;
     });
   }
 
@@ -231,7 +231,7 @@ export class TriageService {
         new Date(),
         this.config.env.SLA_FIRST_RESPONSE_DAYS,
       );
-      item.assigneeId = undefined;
+      item.assignee = undefined;
       item.escalatedAt = undefined;
       this.lifecycle.transition(tx, item, FeedbackStatus.ROUTED, {
         actor: staff(actor),

@@ -26,6 +26,34 @@ export interface QueuePage {
 
 export const MAX_PAGE = 100;
 
+/** What a queue row needs (not the search vector, which is large). */
+const COLUMNS = [
+  'id',
+  'tracking_code',
+  'kind',
+  'channel',
+  'text',
+  'status',
+  'city_code',
+  'agency_code',
+  'agency_hint_code',
+  'location',
+  'anonymous',
+  'confidential',
+  'assignee_id',
+  'duplicate_of_id',
+  'submitted_at',
+  'updated_at',
+  'sla_due_at',
+  'resolved_at',
+  'close_due_at',
+  'reopen_count',
+  'escalated_at',
+  'version',
+]
+  .map((c) => `f.${c}`)
+  .join(', ');
+
 /** Sort key of the queue; the same expression is indexed (see the triage migration). */
 const DUE = `coalesce(f.sla_due_at, 'infinity'::timestamptz)`;
 
@@ -58,7 +86,7 @@ export class FeedbackQueueService {
     const whereSql = conditions.length ? `where ${conditions.join(' and ')}` : '';
     const [rows, [{ n }]] = await Promise.all([
       em.execute<Record<string, unknown>[]>(
-        `select f.*, ${DUE}::text as k_due, f.submitted_at::text as k_submitted
+        `select ${COLUMNS}, ${DUE}::text as k_due, f.submitted_at::text as k_submitted
            from feedback f ${whereSql}
           order by ${DUE}, f.submitted_at, f.id
           limit ?`,
