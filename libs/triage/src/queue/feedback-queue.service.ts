@@ -140,10 +140,7 @@ export class FeedbackQueueService {
     }
     const search = filter.search?.trim();
     if (search) {
-      add(
-        `to_tsvector('indonesian', f.text) @@ websearch_to_tsquery('indonesian', ?)`,
-        search.slice(0, 200),
-      );
+      add(`f.search_vector @@ websearch_to_tsquery('indonesian', ?)`, search.slice(0, 200));
     }
     return { where, params };
   }
