@@ -103,13 +103,7 @@ export class RoutingService {
     });
     const item = decided.item;
     if (item) {
-      await this.events.changed({
-        id: item.id,
-        trackingCode: item.trackingCode,
-        status: item.status,
-        cityCode: item.city.code,
-        agencyCode: item.agency?.code,
-      });
+      await this.events.itemChanged(item);
     }
     return outcome;
   }

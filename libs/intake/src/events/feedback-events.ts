@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RedisClient, SuaraConfig } from '@suara/core';
+import { type Feedback } from '../entities/feedback.entity.js';
 import { FeedbackStatus } from '../feedback.enums.js';
 
 /** An item entered or changed in an agency's queue. */
@@ -33,6 +34,20 @@ export class FeedbackEvents {
 
   static channelOf(prefix: string): string {
     return `${prefix}:feedback-queue`;
+  }
+
+  /** The same, for an entity just committed. */
+  itemChanged(item: Feedback, previousAgencyCode?: string): Promise<void> {
+    return this.changed(
+      {
+        id: item.id,
+        trackingCode: item.trackingCode,
+        status: item.status,
+        cityCode: item.city.code,
+        agencyCode: item.agency?.code,
+      },
+      previousAgencyCode,
+    );
   }
 
   async changed(

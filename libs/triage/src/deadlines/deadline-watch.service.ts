@@ -86,13 +86,7 @@ export class DeadlineWatchService {
       });
       closed += batch.length;
       for (const item of batch) {
-        await this.events.changed({
-          id: item.id,
-          trackingCode: item.trackingCode,
-          status: item.status,
-          cityCode: item.city.code,
-          agencyCode: item.agency?.code,
-        });
+        await this.events.itemChanged(item);
       }
       if (batch.length < BATCH) return closed;
     }

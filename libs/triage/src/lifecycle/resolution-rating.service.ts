@@ -69,13 +69,7 @@ export class ResolutionRatingService {
       }
       return found;
     });
-    await this.events.changed({
-      id: item.id,
-      trackingCode: item.trackingCode,
-      status: item.status,
-      cityCode: item.city.code,
-      agencyCode: item.agency?.code,
-    });
+    await this.events.itemChanged(item);
     return (await this.intake.publicStatus(item.trackingCode))!;
   }
 }
