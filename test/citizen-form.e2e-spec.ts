@@ -162,9 +162,10 @@ describe('citizen form in a real browser', () => {
     await page.goto(`${stack.url}/lacak`);
     await page.getByLabel('Kode lacak').fill('ABCDE-23456');
     await page.getByRole('button', { name: 'Lacak' }).click();
-    await expect(page.locator('#kode-error').textContent()).resolves.toMatch(
-      /Kode lacak tidak ditemukan/,
-    );
+    // The answer comes from the API after the click: wait for it to be shown.
+    const error = page.locator('#kode-error');
+    await error.waitFor({ state: 'visible' });
+    await expect(error.textContent()).resolves.toMatch(/Kode lacak tidak ditemukan/);
   });
 
   it('lets the citizen rate a resolved report; a low rating reopens it', async () => {
@@ -192,7 +193,9 @@ describe('citizen form in a real browser', () => {
     await page.getByLabel('2, tidak puas').check();
     await page.getByLabel('Komentar (boleh dikosongkan)').fill('Masih ada tumpukan di ujung gang.');
     await page.getByRole('button', { name: 'Kirim nilai' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/dibuka kembali/);
+    const thanks = page.locator('#nilai-terkirim');
+    await thanks.waitFor({ state: 'visible' });
+    await expect(thanks.textContent()).resolves.toMatch(/dibuka kembali/);
     await expect(page.locator('#status').textContent()).resolves.toBe('Sedang ditindaklanjuti');
     await expect(rating.isVisible()).resolves.toBe(false);
     const [row] = await stack.sql<{ status: string; comment: string }>(
