@@ -15,7 +15,7 @@ import { CliModule } from '../apps/cli/src/cli.module.js';
 import { freshBenchDatabase, printTable, startProcess, stopProcess } from './support/bench-env.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 20_000);
-const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 10);
+const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 50);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 20);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

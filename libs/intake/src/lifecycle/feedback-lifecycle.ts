@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { type Actor, AuditService } from '@suara/audit';
+import { type Actor, type AuditEntry, AuditService } from '@suara/audit';
 import { DomainError } from '@suara/core';
 import { Feedback } from '../entities/feedback.entity.js';
 import { FeedbackStatus } from '../feedback.enums.js';
@@ -16,9 +16,13 @@ export interface TransitionOptions {
   detail?: Record<string, unknown>;
 }
 
+/** What a status change writes to the audit trail. */
+export type TransitionRecord = ConstructorParameters<typeof AuditEntry>[0];
+
 /**
  * The one way a feedback item changes status: checks the transition table and
- * writes the audit entry in the caller's unit of work.
+ * writes the audit entry in the caller's unit of work. `plan` is the same check
+ * and entry for writers that store many items in one statement.
  */
 @Injectable()
 export class FeedbackLifecycle {
@@ -30,6 +34,21 @@ export class FeedbackLifecycle {
     to: FeedbackStatus,
     options: TransitionOptions,
   ): void {
+    const record = this.plan(
+      { id: feedback.id, status: feedback.status, agencyCode: feedback.agency?.code },
+      to,
+      options,
+    );
+    feedback.status = to;
+    this.audit.record(em, record);
+  }
+
+  /** Refuses an illegal move with CONFLICT; otherwise describes its audit entry. */
+  plan(
+    feedback: { id: string; status: FeedbackStatus; agencyCode?: string },
+    to: FeedbackStatus,
+    options: TransitionOptions,
+  ): TransitionRecord {
     const from = feedback.status;
     if (!canTransition(from, to)) {
       const allowed = ALLOWED_TRANSITIONS[from].map((s) => `${s} (${STATUS_LABEL_ID[s]})`);
@@ -40,15 +59,14 @@ export class FeedbackLifecycle {
         'status',
       );
     }
-    feedback.status = to;
-    this.audit.record(em, {
+    return {
       actor: options.actor,
       action: STATUS_CHANGED,
       subjectType: 'Feedback',
       subjectId: feedback.id,
       before: { status: from },
-      after: { status: to, agencyCode: feedback.agency?.code ?? null, ...options.detail },
+      after: { status: to, agencyCode: feedback.agencyCode ?? null, ...options.detail },
       publicNote: options.publicNote,
-    });
+    };
   }
 }
