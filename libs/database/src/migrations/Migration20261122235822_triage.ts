@@ -44,7 +44,12 @@ export class Migration20261122235822_triage extends Migration {
     this.addSql(
       `alter table "feedback" add column "search_vector" tsvector generated always as (to_tsvector('indonesian', text)) stored;`,
     );
-    this.addSql(`create index "feedback_search_vector" on "feedback" using gin ("search_vector");`);
+    // btree_gin (shipped with PostgreSQL, trusted) lets one GIN index hold the city with the
+    // words, so a coordinator's search visits only that city's matching rows.
+    this.addSql(`create extension if not exists btree_gin;`);
+    this.addSql(
+      `create index "feedback_search" on "feedback" using gin ("city_code", "search_vector");`,
+    );
     this.addSql(
       `create index "feedback_queue_order" on "feedback" ((coalesce("sla_due_at", 'infinity'::timestamptz)), "submitted_at", "id");`,
     );
@@ -87,7 +92,7 @@ export class Migration20261122235822_triage extends Migration {
     this.addSql(`drop index "feedback_assignee_id_status_index";`);
     this.addSql(`drop index "feedback_close_due";`);
     this.addSql(`drop index "feedback_open_deadline";`);
-    this.addSql(`drop index "feedback_search_vector";`);
+    this.addSql(`drop index "feedback_search";`);
     this.addSql(`alter table "feedback" drop column "search_vector";`);
     this.addSql(`drop index "feedback_queue_order";`);
     this.addSql(`drop index "feedback_queue_city";`);

@@ -38,8 +38,8 @@ import { ForumSession } from './forum-session.entity.js';
   expression: `create index "feedback_queue_order" on "feedback" ((coalesce("sla_due_at", 'infinity'::timestamptz)), "submitted_at", "id")`,
 })
 @Index({
-  name: 'feedback_search_vector',
-  expression: `create index "feedback_search_vector" on "feedback" using gin ("search_vector")`,
+  name: 'feedback_search',
+  expression: `create index "feedback_search" on "feedback" using gin ("city_code", "search_vector")`,
 })
 // What the deadline watch looks for: open, past due, not yet escalated; resolved and due to close.
 @Index({
