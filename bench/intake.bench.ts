@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { NestFactory } from '@nestjs/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 import { SYSTEM_ACTOR } from '@suara/identity';
 import { ForumService } from '@suara/intake';
 import { CliModule } from '../apps/cli/src/cli.module.js';
@@ -170,6 +171,8 @@ async function main() {
       PORT: port,
       PUBLIC_RATE_LIMIT: '100000000',
       NODE_ENV: 'production',
+      // Production refuses the public development secret; this one lives as long as the run.
+      JWT_SECRET: randomBytes(32).toString('hex'),
     });
     try {
       await httpBenchmark(`http://127.0.0.1:${port}`);
