@@ -18,6 +18,7 @@ describe('live queue over graphql-ws and Redis pub/sub', () => {
     await stack.stop();
   });
 
+  /** Subscribes on the second API process; events (and any error) land in `into`. */
   const subscribe = (token: string, into: Record<string, unknown>[]) => {
     client = createClient({
       url: `${stack.urlOf(1).replace('http', 'ws')}/graphql`,
@@ -25,27 +26,37 @@ describe('live queue over graphql-ws and Redis pub/sub', () => {
       connectionParams: { authorization: token },
       lazy: false,
     });
-    return new Promise<void>((resolve, reject) => {
-      client!.subscribe(
-        {
-          query:
-            'subscription { feedbackQueueChanged { feedbackId status agencyCode previousAgencyCode } }',
-        },
-        {
-          next: (msg) => into.push(msg.data!.feedbackQueueChanged as Record<string, unknown>),
-          error: reject,
-          complete: () => undefined,
-        },
-      );
-      // The server subscribes to Redis asynchronously; give it a moment before changes start.
-      setTimeout(resolve, 300);
-    });
+    client.subscribe(
+      {
+        query:
+          'subscription { feedbackQueueChanged { feedbackId status agencyCode previousAgencyCode } }',
+      },
+      {
+        next: (msg) => into.push(msg.data!.feedbackQueueChanged as Record<string, unknown>),
+        error: (error) => into.push({ error: JSON.stringify(error) }),
+        complete: () => undefined,
+      },
+    );
   };
 
   it("tells staff about their agency's items only, including one rerouted away", async () => {
     const received: Record<string, unknown>[] = [];
     const staff = await stack.login('staff.mdn-dlh@demo.suara.id');
-    await subscribe(staff.authorization, received);
+    subscribe(staff.authorization, received);
+    // The server subscribes to Redis asynchronously: send probes until one arrives,
+    // so the test starts once the subscription is live, however slow the machine.
+    const probe = await waitFor(
+      'the subscription to be live',
+      async () => {
+        const item = await routedItem(stack, 'MDN-DLH');
+        await new Promise((r) => setTimeout(r, 200));
+        return received.some((e) => e.feedbackId === item.id) && item;
+      },
+      20_000,
+      0,
+    );
+    expect(probe).toBeTruthy();
+    received.length = 0;
 
     const mine = await routedItem(stack, 'MDN-DLH');
     await routedItem(stack, 'MDN-PUPR');
