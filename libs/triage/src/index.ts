@@ -1,3 +1,4 @@
+export * from './access/feedback-access.service.js';
 export * from './deadlines/deadline-watch.service.js';
 export * from './entities/escalation.entity.js';
 export * from './entities/resolution-rating.entity.js';

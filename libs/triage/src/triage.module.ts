@@ -4,6 +4,7 @@ import { IdentityModule } from '@suara/identity';
 import { IntakeModule } from '@suara/intake';
 import { ReferenceModule } from '@suara/reference';
 import { RoutingModule } from '@suara/routing';
+import { FeedbackAccessService } from './access/feedback-access.service.js';
 import { DeadlineWatchService } from './deadlines/deadline-watch.service.js';
 import { ResolutionRatingService } from './lifecycle/resolution-rating.service.js';
 import { TriageService } from './lifecycle/triage.service.js';
@@ -13,6 +14,7 @@ import { FeedbackQueueService } from './queue/feedback-queue.service.js';
 @Module({
   imports: [IntakeModule, ReferenceModule, AuditModule, IdentityModule, RoutingModule],
   providers: [
+    FeedbackAccessService,
     TriageService,
     FeedbackQueueService,
     ResolutionRatingService,
@@ -20,6 +22,7 @@ import { FeedbackQueueService } from './queue/feedback-queue.service.js';
     FeedbackLoaders,
   ],
   exports: [
+    FeedbackAccessService,
     TriageService,
     FeedbackQueueService,
     ResolutionRatingService,

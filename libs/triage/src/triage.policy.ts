@@ -62,3 +62,17 @@ export const TriagePolicy = {
     }
   },
 };
+
+/** The policy's view of an item entity. */
+export function scopeOf(item: {
+  city: { code: string };
+  agency?: { code: string };
+  anonymous: boolean;
+}): ItemScope {
+  return { cityCode: item.city.code, agencyCode: item.agency?.code, anonymous: item.anonymous };
+}
+
+/** A signed-in staff member as the audit trail records them. */
+export function staffActor(actor: Principal) {
+  return { type: 'STAFF' as const, id: actor.userId };
+}

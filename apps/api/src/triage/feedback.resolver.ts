@@ -4,9 +4,9 @@ import { type Principal } from '@suara/identity';
 import { ReferenceService } from '@suara/reference';
 import {
   DeadlineWatchService,
+  FeedbackAccessService,
   type FeedbackBatchLoaders,
   FeedbackQueueService,
-  TriageService,
 } from '@suara/triage';
 import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
 import {
@@ -30,7 +30,7 @@ type Loaders = { loaders: FeedbackBatchLoaders };
 export class FeedbackResolver {
   constructor(
     private readonly queue: FeedbackQueueService,
-    private readonly triage: TriageService,
+    private readonly access: FeedbackAccessService,
     private readonly deadlines: DeadlineWatchService,
     private readonly reference: ReferenceService,
   ) {}
@@ -52,7 +52,7 @@ export class FeedbackResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<FeedbackModel | null> {
-    return this.triage.get(principal, id);
+    return this.access.get(principal, id);
   }
 
   @Query(() => [AuditEntryModel], {
@@ -62,7 +62,7 @@ export class FeedbackResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('feedbackId', { type: () => ID }) feedbackId: string,
   ): Promise<AuditEntryModel[]> {
-    return this.triage.auditTrail(principal, feedbackId);
+    return this.access.auditTrail(principal, feedbackId);
   }
 
   @Query(() => [EscalationModel], {
@@ -124,6 +124,6 @@ export class FeedbackResolver {
     @Parent() item: FeedbackModel,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReporterIdentity | null> {
-    return this.triage.reporter(principal, item.id);
+    return this.access.reporter(principal, item.id);
   }
 }

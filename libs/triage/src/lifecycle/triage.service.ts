@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
-import { AuditEntry, AuditService } from '@suara/audit';
+import { AuditService } from '@suara/audit';
 import { SuaraConfig, isUuid } from '@suara/core';
 import { type Principal, StaffRole, StaffUser } from '@suara/identity';
 import {
@@ -9,30 +9,22 @@ import {
   FeedbackLifecycle,
   FeedbackResponse,
   FeedbackStatus,
-  ReporterContact,
 } from '@suara/intake';
 import { Agency, ReferenceService, WorkingCalendar } from '@suara/reference';
 import { RouterModelService, RoutingDecision } from '@suara/routing';
 import { TriageErrors } from '../triage.errors.js';
-import { TriagePolicy } from '../triage.policy.js';
+import { TriagePolicy, scopeOf, staffActor as staff } from '../triage.policy.js';
 import { type FeedbackView, viewOf } from '../triage.views.js';
 import { requiredText } from './required-text.js';
 
 export const RESPONDED = 'feedback.responded';
 export const ASSIGNED = 'feedback.assigned';
-export const IDENTITY_READ = 'feedback.identity_read';
 
 const FINAL: readonly FeedbackStatus[] = [
   FeedbackStatus.CLOSED,
   FeedbackStatus.REJECTED,
   FeedbackStatus.DUPLICATE,
 ];
-
-export interface ReporterIdentity {
-  name?: string;
-  email?: string;
-  phone?: string;
-}
 
 /**
  * What staff do to an item, from routed to closed. Every command loads the item,
@@ -56,50 +48,9 @@ export class TriageService {
     this.calendar = WorkingCalendar.fromSetting(config.env.HOLIDAYS);
   }
 
-  async get(actor: Principal, id: string): Promise<FeedbackView | null> {
-    const item = isUuid(id) ? await this.em.fork().findOne(Feedback, id) : null;
-    if (!item) return null;
-    if (!TriagePolicy.canRead(actor, scopeOf(item)))
-      throw TriageErrors.forbidden('melihat laporan ini');
-    return viewOf(item);
-  }
-
-  /**
-   * Who sent the item, for those who may know; null when anonymous or when no
-   * contact was given. Every read is written to the audit trail.
-   */
-  async reporter(actor: Principal, id: string): Promise<ReporterIdentity | null> {
-    return this.em.fork().transactional(async (tx) => {
-      const item = isUuid(id) ? await tx.findOne(Feedback, id) : null;
-      if (!item) throw TriageErrors.notFound(id);
-      if (item.anonymous) return null;
-      if (!TriagePolicy.canReadIdentity(actor, scopeOf(item)))
-        throw TriageErrors.forbidden('melihat identitas pelapor laporan ini');
-      const contact = await tx.findOne(ReporterContact, { feedback: item });
-      this.audit.record(tx, {
-        actor: staff(actor),
-        action: IDENTITY_READ,
-        subjectType: 'Feedback',
-        subjectId: item.id,
-        after: { fields: contact ? fieldsOf(contact) : [] },
-      });
-      return contact ? { name: contact.name, email: contact.email, phone: contact.phone } : null;
-    });
-  }
-
-  /** Everything that happened to an item, oldest first: for its city's coordinator and admins. */
-  async auditTrail(actor: Principal, id: string): Promise<AuditEntry[]> {
-    const em = this.em.fork();
-    const item = isUuid(id) ? await em.findOne(Feedback, id) : null;
-    if (!item) throw TriageErrors.notFound(id);
-    if (!TriagePolicy.canOversee(actor, item.city.code))
-      throw TriageErrors.forbidden('melihat jejak audit laporan ini');
-    return this.audit.trail(em, item.id);
-  }
-
   acknowledge(actor: Principal, id: string, expectedVersion?: number): Promise<FeedbackView> {
-    return this.change(actor, id, expectedVersion, 'menangani laporan ini', (_tx, item) => {
-      this.lifecycle.transition(_tx, item, FeedbackStatus.ACKNOWLEDGED, {
+    return this.change(actor, id, expectedVersion, 'menangani laporan ini', (tx, item) => {
+      this.lifecycle.transition(tx, item, FeedbackStatus.ACKNOWLEDGED, {
         actor: staff(actor),
         publicNote: 'Laporan Anda sudah dibaca instansi.',
       });
@@ -315,16 +266,4 @@ export class TriageService {
       throw error;
     }
   }
-}
-
-function scopeOf(item: Feedback) {
-  return { cityCode: item.city.code, agencyCode: item.agency?.code, anonymous: item.anonymous };
-}
-
-function staff(actor: Principal) {
-  return { type: 'STAFF' as const, id: actor.userId };
-}
-
-function fieldsOf(contact: ReporterContact): string[] {
-  return (['name', 'email', 'phone'] as const).filter((k) => contact[k]);
 }
