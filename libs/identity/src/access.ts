@@ -28,3 +28,8 @@ export function requireCityManager(actor: Actor, cityCode: string, what: string)
     throw IdentityErrors.forbidden(`${what} untuk kota ${cityCode}`);
   }
 }
+
+/** A signed-in staff member as the audit trail records them. */
+export function staffActor(principal: Principal) {
+  return { type: 'STAFF' as const, id: principal.userId };
+}

@@ -7,7 +7,7 @@ import { StaffUser } from './entities/staff-user.entity.js';
 import { IdentityErrors } from './identity.errors.js';
 import { hashPassword } from './password.js';
 import { type Principal, StaffRole } from './roles.js';
-import { requireRole } from './access.js';
+import { requireRole, staffActor } from './access.js';
 
 export interface NewStaffUser {
   email: string;
@@ -35,7 +35,7 @@ export class StaffUsersService {
       throw IdentityErrors.emailTaken(user.email);
     em.persist(user);
     this.audit.record(em, {
-      actor: { type: 'STAFF', id: actor.userId },
+      actor: staffActor(actor),
       action: 'user.created',
       subjectType: 'StaffUser',
       subjectId: user.id,
@@ -61,7 +61,7 @@ export class StaffUsersService {
       user.active = false;
       user.deactivatedAt = new Date();
       this.audit.record(em, {
-        actor: { type: 'STAFF', id: actor.userId },
+        actor: staffActor(actor),
         action: 'user.deactivated',
         subjectType: 'StaffUser',
         subjectId: user.id,

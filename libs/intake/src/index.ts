@@ -1,3 +1,4 @@
+export * from './access/feedback.policy.js';
 export * from './entities/feedback.entity.js';
 export * from './entities/feedback-response.entity.js';
 export * from './entities/forum-session.entity.js';

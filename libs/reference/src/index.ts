@@ -6,5 +6,6 @@ export * from './entities/complaint-theme.entity.js';
 export * from './reference-data.loader.js';
 export * from './reference.module.js';
 export * from './reference.service.js';
+export * from './calendar/service-deadlines.js';
 export * from './calendar/working-calendar.js';
 export * from './data/national-holidays.js';

@@ -2,10 +2,17 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, SuaraConfig, isUuid } from '@suara/core';
-import { type Principal, StaffRole } from '@suara/identity';
-import { Feedback, FeedbackEvents, FeedbackLifecycle, FeedbackStatus } from '@suara/intake';
+import { IdentityErrors, type Principal } from '@suara/identity';
+import {
+  Feedback,
+  FeedbackEvents,
+  FeedbackLifecycle,
+  FeedbackPolicy,
+  FeedbackStatus,
+  scopeOf,
+} from '@suara/intake';
 import { JobName } from '@suara/queue';
-import { ReferenceService, WorkingCalendar, agencyCode } from '@suara/reference';
+import { ReferenceService, ServiceDeadlines, agencyCode } from '@suara/reference';
 import { RoutingDecision } from './entities/routing-decision.entity.js';
 import { decideRoute } from './router/route-decision.js';
 import { type RoutedItem, writeRoutingOutcomes } from './routing.writer.js';
@@ -27,8 +34,6 @@ interface ReceivedRow {
 
 @Injectable()
 export class RoutingService {
-  private readonly calendar: WorkingCalendar;
-
   constructor(
     private readonly em: EntityManager,
     private readonly lifecycle: FeedbackLifecycle,
@@ -36,9 +41,8 @@ export class RoutingService {
     private readonly reference: ReferenceService,
     private readonly config: SuaraConfig,
     private readonly events: FeedbackEvents,
-  ) {
-    this.calendar = WorkingCalendar.fromSetting(config.env.HOLIDAYS);
-  }
+    private readonly deadlines: ServiceDeadlines,
+  ) {}
 
   /**
    * Reads a received item and sends it to its agency or to triage, recording
@@ -91,11 +95,8 @@ export class RoutingService {
         status,
         agencyCode: chosen?.code,
         slaDueAt: chosen
-          ? this.calendar.addWorkingDays(now, this.config.env.SLA_FIRST_RESPONSE_DAYS)
-          : this.calendar.addWorkingDays(
-              new Date(row.submitted_at),
-              this.config.env.SLA_ROUTE_DAYS,
-            ),
+          ? this.deadlines.firstResponse(now)
+          : this.deadlines.routing(new Date(row.submitted_at)),
         basis: outcome.basis,
         confidence: outcome.confidence,
         alternatives: outcome.alternatives.map((a) => ({
@@ -158,21 +159,14 @@ export class RoutingService {
     return rows[0].n;
   }
 
-  /**
-   * The routing decisions of an item, for whoever may see the item: admins and
-   * planners anywhere, coordinators in their city, staff for their agency's items.
-   */
+  /** The routing decisions of an item, for whoever may see the item (FeedbackPolicy). */
   async decisions(actor: Principal, feedbackId: string): Promise<RoutingDecision[]> {
     const em = this.em.fork();
     const feedback = isUuid(feedbackId) ? await em.findOne(Feedback, feedbackId) : null;
     if (!feedback)
       throw new DomainError('NOT_FOUND', `Laporan ${feedbackId} tidak ditemukan.`, 'feedbackId');
-    const allowed =
-      actor.role === StaffRole.ADMIN ||
-      actor.role === StaffRole.PLANNER ||
-      (actor.role === StaffRole.COORDINATOR && actor.cityCode === feedback.city.code) ||
-      (actor.role === StaffRole.AGENCY_STAFF && actor.agencyCode === feedback.agency?.code);
-    if (!allowed) throw new DomainError('FORBIDDEN', 'Anda tidak berwenang melihat laporan ini.');
+    if (!FeedbackPolicy.canRead(actor, scopeOf(feedback)))
+      throw IdentityErrors.forbidden('melihat laporan ini');
     return em.find(
       RoutingDecision,
       { feedback },

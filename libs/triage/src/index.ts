@@ -9,5 +9,4 @@ export * from './queue/feedback-queue.service.js';
 export * from './queue/queue-cursor.js';
 export * from './triage.errors.js';
 export * from './triage.module.js';
-export * from './triage.policy.js';
 export * from './triage.views.js';

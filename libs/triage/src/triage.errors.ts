@@ -1,7 +1,8 @@
 import { DomainError } from '@suara/core';
 
 export const TriageErrors = {
-  notFound: (id: string) => new DomainError('NOT_FOUND', `Laporan ${id} tidak ditemukan.`, 'id'),
+  notFound: (id: string, field = 'id') =>
+    new DomainError('NOT_FOUND', `Laporan ${id} tidak ditemukan.`, field),
   notFoundByCode: (code: string) =>
     new DomainError(
       'NOT_FOUND',
@@ -10,7 +11,6 @@ export const TriageErrors = {
     ),
   originalNotFound: (id: string) =>
     new DomainError('NOT_FOUND', `Laporan asli ${id} tidak ditemukan.`, 'duplicateOfId'),
-  forbidden: (what: string) => new DomainError('FORBIDDEN', `Anda tidak berwenang ${what}.`),
   staleVersion: (current?: number, sent?: number) =>
     new DomainError(
       'CONFLICT',
@@ -31,10 +31,6 @@ export const TriageErrors = {
       'Laporan belum diteruskan ke instansi; tanggapan publik dapat dikirim setelah laporan diteruskan.',
       'status',
     ),
-  blank: (field: string, label: string) =>
-    new DomainError('BAD_USER_INPUT', `${label} wajib diisi.`, field),
-  tooLong: (field: string, label: string, max: number) =>
-    new DomainError('BAD_USER_INPUT', `${label} paling panjang ${max} karakter.`, field),
   unknownAgency: (code: string) =>
     new DomainError('BAD_USER_INPUT', `Kode instansi ${code} tidak dikenal.`, 'agencyCode'),
   otherCity: (field: string) =>

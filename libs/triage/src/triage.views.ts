@@ -53,36 +53,6 @@ export function viewOf(f: Feedback): FeedbackView {
   };
 }
 
-/** The same, from a row of the queue's SQL. */
-export function viewOfRow(r: Record<string, unknown>): FeedbackView {
-  const date = (v: unknown) => (v == null ? undefined : new Date(v as string));
-  const text = (v: unknown) => (v == null ? undefined : (v as string));
-  return {
-    id: r.id as string,
-    trackingCode: r.tracking_code as string,
-    kind: r.kind as FeedbackKind,
-    channel: r.channel as FeedbackChannel,
-    text: r.text as string,
-    status: r.status as FeedbackStatus,
-    cityCode: r.city_code as string,
-    agencyCode: text(r.agency_code),
-    agencyHintCode: text(r.agency_hint_code),
-    location: text(r.location),
-    anonymous: r.anonymous as boolean,
-    confidential: r.confidential as boolean,
-    assigneeId: text(r.assignee_id),
-    duplicateOfId: text(r.duplicate_of_id),
-    submittedAt: new Date(r.submitted_at as string),
-    updatedAt: new Date(r.updated_at as string),
-    slaDueAt: date(r.sla_due_at),
-    resolvedAt: date(r.resolved_at),
-    closeDueAt: date(r.close_due_at),
-    reopenCount: r.reopen_count as number,
-    escalatedAt: date(r.escalated_at),
-    version: r.version as number,
-  };
-}
-
 /** Statuses in which an item still waits on someone: the ones that can be overdue. */
 export const OPEN_STATUSES: readonly FeedbackStatus[] = [
   FeedbackStatus.RECEIVED,
@@ -91,10 +61,3 @@ export const OPEN_STATUSES: readonly FeedbackStatus[] = [
   FeedbackStatus.ACKNOWLEDGED,
   FeedbackStatus.IN_PROGRESS,
 ];
-
-export function isOverdue(
-  item: Pick<FeedbackView, 'status' | 'slaDueAt'>,
-  now = new Date(),
-): boolean {
-  return OPEN_STATUSES.includes(item.status) && !!item.slaDueAt && item.slaDueAt < now;
-}

@@ -16,7 +16,12 @@ export class FeedbackPubSub implements OnApplicationShutdown {
 
   constructor(config: SuaraConfig) {
     const connect = () => {
-      const redis = new Redis(config.env.REDIS_URL, { maxRetriesPerRequest: null });
+      // Lazy: events are published through FeedbackEvents, so the publisher never
+      // connects, and the subscriber only once someone subscribes.
+      const redis = new Redis(config.env.REDIS_URL, {
+        maxRetriesPerRequest: null,
+        lazyConnect: true,
+      });
       // Reconnection is ioredis's job; an outage only pauses live updates.
       redis.on('error', () => undefined);
       return redis;

@@ -20,6 +20,11 @@ export function canTransition(from: S, to: S): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }
 
+/** A status nothing can follow: the item is done with, and no one works on it again. */
+export function isFinal(status: S): boolean {
+  return ALLOWED_TRANSITIONS[status].length === 0;
+}
+
 /** Status names as the citizen's timeline shows them. */
 export const STATUS_LABEL_ID: Readonly<Record<S, string>> = {
   [S.RECEIVED]: 'Diterima',

@@ -58,6 +58,28 @@ export function checkLength(value: string | undefined, label: string, max: numbe
   return value;
 }
 
+/** Text a person must give (a reason, an answer), cleaned like feedback text. */
+export function checkRequiredText(
+  value: string | null | undefined,
+  label: string,
+  max: number,
+  field: string,
+): string {
+  const text = cleanText(value);
+  if (text === '') throw IntakeErrors.required(label, field);
+  return checkLength(text, label, max, field)!;
+}
+
+/** Optional text, cleaned; undefined when blank. */
+export function checkOptionalText(
+  value: string | null | undefined,
+  label: string,
+  max: number,
+  field: string,
+) {
+  return checkLength(optional(value), label, max, field);
+}
+
 /**
  * The checks a submission must pass before anything is stored, in the order a
  * person fills the form, so the first error named is the first field to fix.

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry, AuditService } from '@suara/audit';
 import { isUuid } from '@suara/core';
-import { type Principal } from '@suara/identity';
-import { Feedback, ReporterContact } from '@suara/intake';
+import { IdentityErrors, type Principal, staffActor } from '@suara/identity';
+import { Feedback, FeedbackPolicy, ReporterContact, scopeOf } from '@suara/intake';
 import { TriageErrors } from '../triage.errors.js';
-import { TriagePolicy, scopeOf, staffActor as staff } from '../triage.policy.js';
 import { type FeedbackView, viewOf } from '../triage.views.js';
 
 export const IDENTITY_READ = 'feedback.identity_read';
@@ -27,8 +26,8 @@ export class FeedbackAccessService {
   async get(actor: Principal, id: string): Promise<FeedbackView | null> {
     const item = isUuid(id) ? await this.em.fork().findOne(Feedback, id) : null;
     if (!item) return null;
-    if (!TriagePolicy.canRead(actor, scopeOf(item)))
-      throw TriageErrors.forbidden('melihat laporan ini');
+    if (!FeedbackPolicy.canRead(actor, scopeOf(item)))
+      throw IdentityErrors.forbidden('melihat laporan ini');
     return viewOf(item);
   }
 
@@ -41,11 +40,11 @@ export class FeedbackAccessService {
       const item = isUuid(id) ? await tx.findOne(Feedback, id) : null;
       if (!item) throw TriageErrors.notFound(id);
       if (item.anonymous) return null;
-      if (!TriagePolicy.canReadIdentity(actor, scopeOf(item)))
-        throw TriageErrors.forbidden('melihat identitas pelapor laporan ini');
+      if (!FeedbackPolicy.canReadIdentity(actor, scopeOf(item)))
+        throw IdentityErrors.forbidden('melihat identitas pelapor laporan ini');
       const contact = await tx.findOne(ReporterContact, { feedback: item });
       this.audit.record(tx, {
-        actor: staff(actor),
+        actor: staffActor(actor),
         action: IDENTITY_READ,
         subjectType: 'Feedback',
         subjectId: item.id,
@@ -59,9 +58,9 @@ export class FeedbackAccessService {
   async auditTrail(actor: Principal, id: string): Promise<AuditEntry[]> {
     const em = this.em.fork();
     const item = isUuid(id) ? await em.findOne(Feedback, id) : null;
-    if (!item) throw TriageErrors.notFound(id);
-    if (!TriagePolicy.canOversee(actor, item.city.code))
-      throw TriageErrors.forbidden('melihat jejak audit laporan ini');
+    if (!item) throw TriageErrors.notFound(id, 'feedbackId');
+    if (!FeedbackPolicy.canOversee(actor, item.city.code))
+      throw IdentityErrors.forbidden('melihat jejak audit laporan ini');
     return this.audit.trail(em, item.id);
   }
 }

@@ -1,10 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { type Principal, StaffRole } from '@suara/identity';
-import { Feedback, FeedbackEvents, FeedbackLifecycle, FeedbackStatus } from '@suara/intake';
+import { IdentityErrors, type Principal, StaffRole } from '@suara/identity';
+import {
+  Feedback,
+  FeedbackEvents,
+  FeedbackLifecycle,
+  FeedbackPolicy,
+  FeedbackStatus,
+} from '@suara/intake';
 import { Escalation } from '../entities/escalation.entity.js';
-import { TriageErrors } from '../triage.errors.js';
-import { TriagePolicy } from '../triage.policy.js';
 import { OPEN_STATUSES } from '../triage.views.js';
 
 export const ESCALATED = 'feedback.escalated';
@@ -85,9 +89,7 @@ export class DeadlineWatchService {
         return due;
       });
       closed += batch.length;
-      for (const item of batch) {
-        await this.events.itemChanged(item);
-      }
+      await Promise.all(batch.map((item) => this.events.itemChanged(item)));
       if (batch.length < BATCH) return closed;
     }
   }
@@ -97,8 +99,8 @@ export class DeadlineWatchService {
     const city =
       cityCode?.toUpperCase() ??
       (actor.role === StaffRole.COORDINATOR ? actor.cityCode : undefined);
-    if (actor.role !== StaffRole.ADMIN && (!city || !TriagePolicy.canOversee(actor, city)))
-      throw TriageErrors.forbidden('melihat eskalasi kota ini');
+    if (actor.role !== StaffRole.ADMIN && (!city || !FeedbackPolicy.canOversee(actor, city)))
+      throw IdentityErrors.forbidden('melihat eskalasi kota ini');
     return this.em.fork().find(Escalation, city ? { cityCode: city } : {}, {
       orderBy: { createdAt: 'desc' },
       limit: 500,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { SuaraConfig } from '@suara/core';
 import {
   Feedback,
   FeedbackEvents,
@@ -8,9 +7,10 @@ import {
   FeedbackStatus,
   IntakeService,
   type PublicFeedbackStatus,
+  checkOptionalText,
   normaliseTrackingCode,
 } from '@suara/intake';
-import { WorkingCalendar } from '@suara/reference';
+import { ServiceDeadlines } from '@suara/reference';
 import { ResolutionRating } from '../entities/resolution-rating.entity.js';
 import { TriageErrors } from '../triage.errors.js';
 
@@ -24,22 +24,17 @@ const CITIZEN = { type: 'CITIZEN' as const };
  */
 @Injectable()
 export class ResolutionRatingService {
-  private readonly calendar: WorkingCalendar;
-
   constructor(
     private readonly em: EntityManager,
     private readonly lifecycle: FeedbackLifecycle,
     private readonly intake: IntakeService,
     private readonly events: FeedbackEvents,
-    private readonly config: SuaraConfig,
-  ) {
-    this.calendar = WorkingCalendar.fromSetting(config.env.HOLIDAYS);
-  }
+    private readonly deadlines: ServiceDeadlines,
+  ) {}
 
   async rate(trackingCode: string, score: number, comment?: string): Promise<PublicFeedbackStatus> {
     if (!Number.isInteger(score) || score < 1 || score > 5) throw TriageErrors.badScore();
-    const note = comment?.trim() || undefined;
-    if (note && note.length > 1_000) throw TriageErrors.tooLong('comment', 'Komentar', 1_000);
+    const note = checkOptionalText(comment, 'Komentar', 1_000, 'comment');
     const code = normaliseTrackingCode(trackingCode);
     const item = await this.em.fork().transactional(async (tx) => {
       const found = code ? await tx.findOne(Feedback, { trackingCode: code }) : null;
@@ -51,10 +46,7 @@ export class ResolutionRatingService {
         found.resolvedAt = undefined;
         found.closeDueAt = undefined;
         found.escalatedAt = undefined;
-        found.slaDueAt = this.calendar.addWorkingDays(
-          new Date(),
-          this.config.env.SLA_FIRST_RESPONSE_DAYS,
-        );
+        found.slaDueAt = this.deadlines.firstResponse(new Date());
         this.lifecycle.transition(tx, found, FeedbackStatus.IN_PROGRESS, {
           actor: CITIZEN,
           publicNote: 'Dibuka kembali karena Anda belum puas; instansi akan menindaklanjuti lagi.',

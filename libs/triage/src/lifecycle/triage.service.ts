@@ -1,30 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
 import { AuditService } from '@suara/audit';
-import { SuaraConfig, isUuid } from '@suara/core';
-import { type Principal, StaffRole, StaffUser } from '@suara/identity';
+import { isUuid } from '@suara/core';
+import { IdentityErrors, type Principal, StaffRole, StaffUser, staffActor } from '@suara/identity';
 import {
   Feedback,
   FeedbackEvents,
   FeedbackLifecycle,
+  FeedbackPolicy,
   FeedbackResponse,
   FeedbackStatus,
+  checkRequiredText,
+  isFinal,
+  scopeOf,
 } from '@suara/intake';
-import { Agency, ReferenceService, WorkingCalendar } from '@suara/reference';
+import { Agency, ReferenceService, ServiceDeadlines } from '@suara/reference';
 import { RouterModelService, RoutingDecision } from '@suara/routing';
 import { TriageErrors } from '../triage.errors.js';
-import { TriagePolicy, scopeOf, staffActor as staff } from '../triage.policy.js';
 import { type FeedbackView, viewOf } from '../triage.views.js';
-import { requiredText } from './required-text.js';
 
 export const RESPONDED = 'feedback.responded';
 export const ASSIGNED = 'feedback.assigned';
-
-const FINAL: readonly FeedbackStatus[] = [
-  FeedbackStatus.CLOSED,
-  FeedbackStatus.REJECTED,
-  FeedbackStatus.DUPLICATE,
-];
 
 /**
  * What staff do to an item, from routed to closed. Every command loads the item,
@@ -34,8 +30,6 @@ const FINAL: readonly FeedbackStatus[] = [
  */
 @Injectable()
 export class TriageService {
-  private readonly calendar: WorkingCalendar;
-
   constructor(
     private readonly em: EntityManager,
     private readonly lifecycle: FeedbackLifecycle,
@@ -43,15 +37,13 @@ export class TriageService {
     private readonly reference: ReferenceService,
     private readonly models: RouterModelService,
     private readonly events: FeedbackEvents,
-    private readonly config: SuaraConfig,
-  ) {
-    this.calendar = WorkingCalendar.fromSetting(config.env.HOLIDAYS);
-  }
+    private readonly deadlines: ServiceDeadlines,
+  ) {}
 
   acknowledge(actor: Principal, id: string, expectedVersion?: number): Promise<FeedbackView> {
     return this.change(actor, id, expectedVersion, 'menangani laporan ini', (tx, item) => {
       this.lifecycle.transition(tx, item, FeedbackStatus.ACKNOWLEDGED, {
-        actor: staff(actor),
+        actor: staffActor(actor),
         publicNote: 'Laporan Anda sudah dibaca instansi.',
       });
     });
@@ -65,13 +57,13 @@ export class TriageService {
     isPublic: boolean,
     expectedVersion?: number,
   ): Promise<FeedbackView> {
-    const text = requiredText(message, 'message', 'Tanggapan', 5_000);
+    const text = checkRequiredText(message, 'Tanggapan', 5_000, 'message');
     return this.change(actor, id, expectedVersion, 'menanggapi laporan ini', (tx, item) => {
-      if (FINAL.includes(item.status)) throw TriageErrors.closed(item.status);
+      if (isFinal(item.status)) throw TriageErrors.closed(item.status);
       if (isPublic && !item.agency) throw TriageErrors.notRoutedYet();
       tx.persist(new FeedbackResponse(item, actor.userId, text, isPublic));
       this.audit.record(tx, {
-        actor: staff(actor),
+        actor: staffActor(actor),
         action: RESPONDED,
         subjectType: 'Feedback',
         subjectId: item.id,
@@ -82,7 +74,7 @@ export class TriageService {
         (item.status === FeedbackStatus.ROUTED || item.status === FeedbackStatus.ACKNOWLEDGED)
       ) {
         this.lifecycle.transition(tx, item, FeedbackStatus.IN_PROGRESS, {
-          actor: staff(actor),
+          actor: staffActor(actor),
           publicNote: 'Instansi menanggapi dan menindaklanjuti laporan Anda.',
         });
       } else {
@@ -99,7 +91,7 @@ export class TriageService {
     expectedVersion?: number,
   ): Promise<FeedbackView> {
     return this.change(actor, id, expectedVersion, 'menugaskan laporan ini', async (tx, item) => {
-      if (FINAL.includes(item.status)) throw TriageErrors.closed(item.status);
+      if (isFinal(item.status)) throw TriageErrors.closed(item.status);
       const colleague = isUuid(assigneeId) ? await tx.findOne(StaffUser, assigneeId) : null;
       if (
         !colleague ||
@@ -111,7 +103,7 @@ export class TriageService {
         throw TriageErrors.notColleague();
       }
       this.audit.record(tx, {
-        actor: staff(actor),
+        actor: staffActor(actor),
         action: ASSIGNED,
         subjectType: 'Feedback',
         subjectId: item.id,
@@ -128,18 +120,18 @@ export class TriageService {
     resolution: string,
     expectedVersion?: number,
   ): Promise<FeedbackView> {
-    const text = requiredText(resolution, 'resolution', 'Penyelesaian', 5_000);
+    const text = checkRequiredText(resolution, 'Penyelesaian', 5_000, 'resolution');
     return this.change(actor, id, expectedVersion, 'menyelesaikan laporan ini', (tx, item) => {
       const now = new Date();
       this.lifecycle.transition(tx, item, FeedbackStatus.RESOLVED, {
-        actor: staff(actor),
+        actor: staffActor(actor),
         publicNote:
           'Laporan Anda selesai ditangani. Beri nilai jawaban instansi lewat halaman lacak.',
         detail: { resolution: text },
       });
       tx.persist(new FeedbackResponse(item, actor.userId, text, true));
       item.resolvedAt = now;
-      item.closeDueAt = this.calendar.addWorkingDays(now, this.config.env.SLA_AUTO_CLOSE_DAYS);
+      item.closeDueAt = this.deadlines.autoClose(now);
     });
   }
 
@@ -149,10 +141,10 @@ export class TriageService {
     reason: string,
     expectedVersion?: number,
   ): Promise<FeedbackView> {
-    const text = requiredText(reason, 'reason', 'Alasan penolakan', 1_000);
+    const text = checkRequiredText(reason, 'Alasan penolakan', 1_000, 'reason');
     return this.change(actor, id, expectedVersion, 'menolak laporan ini', (tx, item) => {
       this.lifecycle.transition(tx, item, FeedbackStatus.REJECTED, {
-        actor: staff(actor),
+        actor: staffActor(actor),
         publicNote: `Laporan tidak dapat ditindaklanjuti: ${text}`,
         detail: { reason: text },
       });
@@ -163,29 +155,27 @@ export class TriageService {
    * Sends the item to another agency of its city. The new agency gets a full
    * deadline of its own, and the correction teaches the router.
    */
-  reroute(
+  async reroute(
     actor: Principal,
     id: string,
     agencyCode: string,
     reason: string,
     expectedVersion?: number,
   ): Promise<FeedbackView> {
-    const why = requiredText(reason, 'reason', 'Alasan pengalihan', 1_000);
+    const why = checkRequiredText(reason, 'Alasan pengalihan', 1_000, 'reason');
+    // Reference data may need a query of its own: read it before the row is locked.
+    const target = await this.reference.agency(agencyCode ?? '');
+    if (!target) throw TriageErrors.unknownAgency(agencyCode);
     return this.change(actor, id, expectedVersion, 'mengalihkan laporan ini', async (tx, item) => {
-      const target = await this.reference.agency(agencyCode ?? '');
-      if (!target) throw TriageErrors.unknownAgency(agencyCode);
       if (target.cityCode !== item.city.code) throw TriageErrors.otherCity('agencyCode');
       if (item.agency?.code === target.code) throw TriageErrors.sameAgency(target.code);
       const from = item.agency?.code ?? null;
       item.agency = tx.getReference(Agency, target.code);
-      item.slaDueAt = this.calendar.addWorkingDays(
-        new Date(),
-        this.config.env.SLA_FIRST_RESPONSE_DAYS,
-      );
+      item.slaDueAt = this.deadlines.firstResponse(new Date());
       item.assignee = undefined;
       item.escalatedAt = undefined;
       this.lifecycle.transition(tx, item, FeedbackStatus.ROUTED, {
-        actor: staff(actor),
+        actor: staffActor(actor),
         publicNote: `Dialihkan ke ${target.name}.`,
         detail: { from, to: target.code, reason: why },
       });
@@ -226,12 +216,12 @@ export class TriageService {
         if (original.status === FeedbackStatus.DUPLICATE && original.duplicateOf)
           original = await tx.findOneOrFail(Feedback, original.duplicateOf.id);
         if (original.id === item.id) throw TriageErrors.selfDuplicate();
-        if (!TriagePolicy.canRead(actor, scopeOf(original)))
-          throw TriageErrors.forbidden('menggabungkan dengan laporan itu');
+        if (!FeedbackPolicy.canRead(actor, scopeOf(original)))
+          throw IdentityErrors.forbidden('menggabungkan dengan laporan itu');
         if (original.city.code !== item.city.code) throw TriageErrors.otherCity('duplicateOfId');
         item.duplicateOf = original;
         this.lifecycle.transition(tx, item, FeedbackStatus.DUPLICATE, {
-          actor: staff(actor),
+          actor: staffActor(actor),
           publicNote: `Digabung dengan laporan ${original.trackingCode}; perkembangannya mengikuti laporan tersebut.`,
           detail: { duplicateOfId: original.id },
         });
@@ -246,20 +236,19 @@ export class TriageService {
     what: string,
     apply: (tx: EntityManager, item: Feedback) => void | Promise<void>,
   ): Promise<FeedbackView> {
-    let before: { agencyCode?: string } = {};
     try {
-      const view = await this.em.fork().transactional(async (tx) => {
-        const item = isUuid(id) ? await tx.findOne(Feedback, id, { populate: ['agency'] }) : null;
+      const { view, previousAgencyCode } = await this.em.fork().transactional(async (tx) => {
+        const item = isUuid(id) ? await tx.findOne(Feedback, id) : null;
         if (!item) throw TriageErrors.notFound(id);
-        if (!TriagePolicy.canWork(actor, scopeOf(item))) throw TriageErrors.forbidden(what);
+        if (!FeedbackPolicy.canWork(actor, scopeOf(item))) throw IdentityErrors.forbidden(what);
         if (expectedVersion !== undefined && item.version !== expectedVersion)
           throw TriageErrors.staleVersion(item.version, expectedVersion);
-        before = { agencyCode: item.agency?.code };
+        const previousAgencyCode = item.agency?.code;
         await apply(tx, item);
         await tx.flush();
-        return viewOf(item);
+        return { view: viewOf(item), previousAgencyCode };
       });
-      await this.events.changed(view, before.agencyCode);
+      await this.events.changed(view, previousAgencyCode);
       return view;
     } catch (error) {
       if (error instanceof OptimisticLockError) throw TriageErrors.staleVersion();

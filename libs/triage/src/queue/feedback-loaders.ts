@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { StaffUser } from '@suara/identity';
+import { FeedbackResponse } from '@suara/intake';
 
 export interface LatestRouting {
   feedbackId: string;
@@ -73,30 +75,28 @@ export class FeedbackLoaders {
   }
 
   private async staff(ids: readonly string[]): Promise<(StaffSummary | null)[]> {
-    const rows = await this.em
-      .fork()
-      .execute<StaffSummary[]>('select id, name, email from staff_user where id = any(?::uuid[])', [
-        `{${ids.join(',')}}`,
-      ]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const users = await this.em.fork().find(StaffUser, { id: { $in: [...ids] } });
+    const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name, email: u.email }]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
   private async responses(ids: readonly string[]): Promise<ResponseRow[][]> {
-    const rows = await this.em.fork().execute<Record<string, unknown>[]>(
-      `select id, feedback_id, author_id, message, public, created_at from feedback_response
-        where feedback_id = any(?::uuid[]) order by created_at, id`,
-      [`{${ids.join(',')}}`],
-    );
+    const rows = await this.em
+      .fork()
+      .find(
+        FeedbackResponse,
+        { feedback: { $in: [...ids] } },
+        { orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
     const byId = new Map<string, ResponseRow[]>(ids.map((id) => [id, []]));
     for (const r of rows) {
-      byId.get(r.feedback_id as string)?.push({
-        id: r.id as string,
-        feedbackId: r.feedback_id as string,
-        authorId: r.author_id as string,
-        message: r.message as string,
-        public: r.public as boolean,
-        createdAt: new Date(r.created_at as string),
+      byId.get(r.feedback.id)?.push({
+        id: r.id,
+        feedbackId: r.feedback.id,
+        authorId: r.authorId,
+        message: r.message,
+        public: r.public,
+        createdAt: r.createdAt,
       });
     }
     return ids.map((id) => byId.get(id) ?? []);

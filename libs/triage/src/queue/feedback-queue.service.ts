@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { FeedbackKind, FeedbackStatus } from '@suara/intake';
-import { type Principal } from '@suara/identity';
+import { Feedback, FeedbackKind, FeedbackPolicy, FeedbackStatus } from '@suara/intake';
+import { IdentityErrors, type Principal } from '@suara/identity';
 import { TriageErrors } from '../triage.errors.js';
-import { TriagePolicy } from '../triage.policy.js';
-import { type FeedbackView, OPEN_STATUSES, viewOfRow } from '../triage.views.js';
+import { type FeedbackView, OPEN_STATUSES, viewOf } from '../triage.views.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
 
 export interface QueueFilter {
@@ -104,7 +103,7 @@ export class FeedbackQueueService {
         submitted: r.k_submitted as string,
         id: r.id as string,
       }),
-      node: viewOfRow(r),
+      node: viewOf(em.map(Feedback, r)),
     }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor }, totalCount: n };
   }
@@ -112,7 +111,7 @@ export class FeedbackQueueService {
   private where(actor: Principal, filter: QueueFilter): { where: string[]; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
-    const scope = TriagePolicy.queueScope(actor);
+    const scope = FeedbackPolicy.queueScope(actor);
     const askedAgency = filter.agencyCode?.toUpperCase();
     const askedCity = filter.cityCode?.toUpperCase();
     if (
@@ -120,7 +119,7 @@ export class FeedbackQueueService {
       (scope.cityCode && askedCity && askedCity !== scope.cityCode) ||
       (scope.cityCode && askedAgency && !askedAgency.startsWith(`${scope.cityCode}-`))
     ) {
-      throw TriageErrors.forbidden('melihat antrean di luar instansi atau kota Anda');
+      throw IdentityErrors.forbidden('melihat antrean di luar instansi atau kota Anda');
     }
     const add = (sql: string, ...values: unknown[]) => {
       where.push(sql);

@@ -12,7 +12,7 @@ export interface ItemScope {
  * the same questions. Staff are bound to their agency, coordinators to their
  * city; planners read everywhere but act nowhere and never see reporters.
  */
-export const TriagePolicy = {
+export const FeedbackPolicy = {
   canRead(actor: Principal, item: ItemScope): boolean {
     switch (actor.role) {
       case StaffRole.ADMIN:
@@ -27,7 +27,7 @@ export const TriagePolicy = {
 
   /** Acknowledge, respond, assign, resolve, reject, reroute, mark duplicate. */
   canWork(actor: Principal, item: ItemScope): boolean {
-    return actor.role !== StaffRole.PLANNER && TriagePolicy.canRead(actor, item);
+    return actor.role !== StaffRole.PLANNER && FeedbackPolicy.canRead(actor, item);
   },
 
   /**
@@ -70,9 +70,4 @@ export function scopeOf(item: {
   anonymous: boolean;
 }): ItemScope {
   return { cityCode: item.city.code, agencyCode: item.agency?.code, anonymous: item.anonymous };
-}
-
-/** A signed-in staff member as the audit trail records them. */
-export function staffActor(actor: Principal) {
-  return { type: 'STAFF' as const, id: actor.userId };
 }
