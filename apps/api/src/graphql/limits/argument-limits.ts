@@ -1,0 +1,86 @@
+import { MAX_STATEMENTS_PER_IMPORT, MAX_TEXT_LENGTH } from '@suara/intake';
+import { MAX_PAGE } from '@suara/triage';
+import { type ArgumentLimit, REFERENCE_CODE } from './argument-limit.js';
+
+/**
+ * Every string, list and number argument of the API, by schema coordinate
+ * (`Type.field` for input fields, `Type.field(arg:)` for arguments), with what
+ * the door accepts. `ID` arguments need no entry: they must be UUIDs unless
+ * listed here. A String, list or Int argument that is missing from this table
+ * stops the API at boot (see `assertEveryArgumentHasALimit`), so a new operation
+ * cannot forget its limits.
+ */
+const text = (maxLength: number): ArgumentLimit => ({ maxLength });
+const code: ArgumentLimit = { maxLength: 32, pattern: REFERENCE_CODE };
+const page: ArgumentLimit = { min: 1, max: MAX_PAGE };
+const version: ArgumentLimit = { min: 0 };
+const cursor = text(200);
+
+export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
+  // Citizens
+  'SubmitFeedbackInput.cityCode': code,
+  'SubmitFeedbackInput.agencyCode': code,
+  'SubmitFeedbackInput.text': text(MAX_TEXT_LENGTH),
+  'SubmitFeedbackInput.location': text(300),
+  'SubmitFeedbackInput.idempotencyKey': text(128),
+  'ReporterInput.name': text(120),
+  'ReporterInput.email': text(254),
+  'ReporterInput.phone': text(32),
+  'Query.feedbackStatus(trackingCode:)': text(32),
+  'Mutation.rateResolution(trackingCode:)': text(32),
+  'Mutation.rateResolution(score:)': { min: 1, max: 5 },
+  'Mutation.rateResolution(comment:)': text(1_000),
+
+  // Forums. A statement's own rules reject one row, not the whole import, so its
+  // text ceiling here is only against abuse; intake refuses the row past its limit.
+  'ForumSessionInput.cityCode': code,
+  'ForumSessionInput.hostAgencyCode': code,
+  'ForumSessionInput.title': text(200),
+  'ForumSessionInput.venue': text(200),
+  'Mutation.importForumStatements(statements:)': { maxItems: MAX_STATEMENTS_PER_IMPORT },
+  'ForumStatementInput.externalRef': text(128),
+  'ForumStatementInput.speaker': text(120),
+  'ForumStatementInput.agencyCode': code,
+  'ForumStatementInput.text': text(4 * MAX_TEXT_LENGTH),
+
+  // Staff identity
+  'Mutation.login(email:)': text(254),
+  'Mutation.login(password:)': text(1_024),
+  'CreateStaffUserInput.email': text(254),
+  'CreateStaffUserInput.name': text(120),
+  'CreateStaffUserInput.password': text(1_024),
+  'CreateStaffUserInput.agencyCode': code,
+  'CreateStaffUserInput.cityCode': code,
+
+  // The staff queue and its commands
+  'Query.feedbackQueue(first:)': page,
+  'Query.feedbackQueue(after:)': cursor,
+  'FeedbackFilter.agencyCode': code,
+  'FeedbackFilter.cityCode': code,
+  'FeedbackFilter.search': text(200),
+  'FeedbackFilter.status': { maxItems: 20 },
+  'Query.escalations(cityCode:)': code,
+  'Mutation.acknowledgeFeedback(expectedVersion:)': version,
+  'Mutation.assignFeedback(expectedVersion:)': version,
+  'Mutation.markDuplicate(expectedVersion:)': version,
+  'Mutation.rejectFeedback(expectedVersion:)': version,
+  'Mutation.rejectFeedback(reason:)': text(1_000),
+  'Mutation.rerouteFeedback(expectedVersion:)': version,
+  'Mutation.rerouteFeedback(agencyCode:)': code,
+  'Mutation.rerouteFeedback(reason:)': text(1_000),
+  'Mutation.resolveFeedback(expectedVersion:)': version,
+  'Mutation.resolveFeedback(resolution:)': text(MAX_TEXT_LENGTH),
+  'Mutation.respondToFeedback(expectedVersion:)': version,
+  'Mutation.respondToFeedback(message:)': text(MAX_TEXT_LENGTH),
+  'Subscription.feedbackQueueChanged(agencyCode:)': code,
+
+  // Routing administration
+  'Mutation.addRoutingPhrases(agencyType:)': code,
+  'Mutation.addRoutingPhrases(phrases:)': { maxItems: 500 },
+  'Mutation.addRoutingPhrases(phrases:)[]': text(120),
+};
+
+/** The limit of a list's items, when the list's own entry says how many. */
+export function itemCoordinate(coordinate: string): string {
+  return `${coordinate}[]`;
+}
