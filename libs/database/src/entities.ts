@@ -1,5 +1,5 @@
 import { AuditEntry } from '@suara/audit';
-import { StaffUser } from '@suara/identity';
+import { InstallationSecret, StaffUser } from '@suara/identity';
 import { Feedback, FeedbackResponse, ForumSession, ReporterContact } from '@suara/intake';
 import { OutboxMessage } from '@suara/queue';
 import { Agency, City, Competency, ComplaintTheme } from '@suara/reference';
@@ -23,6 +23,7 @@ export const ENTITIES = [
   RoutingExample,
   RoutingPhrase,
   StaffUser,
+  InstallationSecret,
   Escalation,
   ResolutionRating,
 ];

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { createHash } from 'node:crypto';
 import { AuditService } from '@suara/audit';
-import { RedisClient, SuaraConfig } from '@suara/core';
+import { SuaraConfig } from '@suara/core';
+import { checkCredentialLengths } from './credential-limits.js';
 import { StaffUser } from './entities/staff-user.entity.js';
 import { IdentityErrors } from './identity.errors.js';
+import { LoginAttempts } from './login-attempts.js';
 import { spendVerificationTime, verifyPassword } from './password.js';
 import { type Principal } from './roles.js';
+import { subjectOf } from './tokens.js';
 
 export interface AccessToken {
   accessToken: string;
@@ -26,24 +29,24 @@ export function principalOf(user: StaffUser): Principal {
 }
 
 /**
- * Signs staff in and recognises their tokens. Failed attempts are counted per
- * account in Redis (shared by every API process): after LOGIN_SLOW_AFTER each
- * attempt waits longer, after LOGIN_LOCK_AFTER the account refuses logins for
- * LOGIN_LOCK_S. A token is checked against the account on every request, so
- * deactivating someone ends their sessions at once.
+ * Signs staff in and recognises their tokens. Every path that checks a password
+ * (the login mutation, the queue dashboard's basic auth) goes through
+ * verifyCredentials with the client's address, so each is slowed and refused per
+ * account and address by LoginAttempts. A token is checked against the account
+ * on every request, so deactivating someone ends their sessions at once.
  */
 @Injectable()
 export class AuthService {
   constructor(
     private readonly em: EntityManager,
     private readonly jwt: JwtService,
-    private readonly redis: RedisClient,
+    private readonly attempts: LoginAttempts,
     private readonly config: SuaraConfig,
     private readonly audit: AuditService,
   ) {}
 
-  async login(emailInput: string, password: string): Promise<AccessToken> {
-    const user = await this.verifyCredentials(emailInput, password);
+  async login(emailInput: string, password: string, clientAddress: string): Promise<AccessToken> {
+    const user = await this.verifyCredentials(emailInput, password, clientAddress);
     const em = this.em.fork();
     this.audit.record(em, {
       actor: { type: 'STAFF', id: user.id },
@@ -60,60 +63,71 @@ export class AuthService {
     return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000), user };
   }
 
-  /** Checks an email and password, counting failures; the account if they match an active one. */
-  async verifyCredentials(emailInput: string, password: string): Promise<StaffUser> {
+  /** Checks an email and password from a client address; the account if they match an active one. */
+  async verifyCredentials(
+    emailInput: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<StaffUser> {
+    checkCredentialLengths(emailInput, password);
     const email = emailInput.trim().toLowerCase();
-    const failKey = `${this.config.env.REDIS_PREFIX}:login-fail:${email}`;
-    const { LOGIN_SLOW_AFTER, LOGIN_LOCK_AFTER, LOGIN_LOCK_S } = this.config.env;
-    const fails = Number((await this.redis.get(failKey).catch(() => null)) ?? 0);
-    if (fails >= LOGIN_LOCK_AFTER) {
-      const ttl = await this.redis.ttl(failKey).catch(() => LOGIN_LOCK_S);
-      throw IdentityErrors.locked(ttl > 0 ? ttl : LOGIN_LOCK_S);
-    }
-    if (fails >= LOGIN_SLOW_AFTER)
-      await sleep(Math.min(250 * 2 ** (fails - LOGIN_SLOW_AFTER), 4_000));
+    await this.attempts.admit(email, clientAddress);
 
     const em = this.em.fork();
     const user = await em.findOne(StaffUser, { email }, { populate: ['agency', 'city'] });
     const valid = user
       ? await verifyPassword(user.passwordHash, password)
       : (await spendVerificationTime(password), false);
-    if (!user || !valid || !user.active) {
-      await this.redis
-        .multi()
-        .incr(failKey)
-        .expire(failKey, LOGIN_LOCK_S)
-        .exec()
-        .catch(() => undefined);
+    if (user && valid && user.active) {
+      await this.attempts.succeed(email, clientAddress);
+      return user;
+    }
+    const verdict = await this.attempts.fail(email, clientAddress);
+    // Bounded per account and address (and per address), so guessing cannot
+    // fill the audit trail; an unknown address is kept as a hash, never as
+    // typed (people type passwords into the email field).
+    const subject = {
+      actor: { type: 'STAFF' as const, id: user?.id },
+      subjectType: 'StaffUser',
+      subjectId: user?.id ?? createHash('sha256').update(email).digest('hex'),
+    };
+    const address = clientAddress.slice(0, 64);
+    if (verdict.audit)
       this.audit.record(em, {
-        actor: { type: 'STAFF', id: user?.id },
+        ...subject,
         action: 'auth.login_failed',
-        subjectType: 'StaffUser',
-        subjectId: user?.id ?? email,
         after: {
-          email,
           reason: !user ? 'unknown account' : !valid ? 'wrong password' : 'deactivated',
+          clientAddress: address,
         },
       });
-      await em.flush();
-      throw IdentityErrors.badCredentials();
-    }
-    await this.redis.del(failKey).catch(() => undefined);
-    return user;
+    if (verdict.lockedNow)
+      this.audit.record(em, {
+        ...subject,
+        action: 'auth.login_locked',
+        after: {
+          scope: verdict.lockedNow,
+          clientAddress: address,
+          seconds: this.config.env.LOGIN_LOCK_S,
+        },
+      });
+    await em.flush();
+    throw IdentityErrors.badCredentials();
   }
 
   /** The principal behind a bearer token; UNAUTHENTICATED if expired, tampered or deactivated. */
   async authenticate(token: string): Promise<Principal> {
-    let payload: { sub?: string };
+    let payload: unknown;
     try {
       payload = await this.jwt.verifyAsync(token);
     } catch {
       throw IdentityErrors.invalidToken();
     }
-    if (!payload.sub) throw IdentityErrors.invalidToken();
+    const userId = subjectOf(payload);
+    if (!userId) throw IdentityErrors.invalidToken();
     const user = await this.em
       .fork()
-      .findOne(StaffUser, { id: payload.sub }, { populate: ['agency', 'city'] });
+      .findOne(StaffUser, { id: userId }, { populate: ['agency', 'city'] });
     if (!user || !user.active) throw IdentityErrors.invalidToken();
     return principalOf(user);
   }

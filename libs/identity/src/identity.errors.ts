@@ -23,6 +23,8 @@ export const IdentityErrors = {
   userNotFound: (id: string) => new DomainError('NOT_FOUND', `Akun ${id} tidak ditemukan.`, 'id'),
   invalidScope: (message: string, field: string) =>
     new DomainError('BAD_USER_INPUT', message, field),
+  tooLong: (field: string, label: string, max: number) =>
+    new DomainError('BAD_USER_INPUT', `${label} paling panjang ${max} karakter.`, field),
   weakPassword: () =>
     new DomainError('BAD_USER_INPUT', 'Kata sandi paling sedikit 10 karakter.', 'password'),
 };

@@ -4,7 +4,10 @@ import { AuditModule } from '@suara/audit';
 import { RedisModule, SuaraConfig } from '@suara/core';
 import { ReferenceModule } from '@suara/reference';
 import { AuthService } from './auth.service.js';
+import { LoginAttempts } from './login-attempts.js';
+import { InstallationSecrets, InstallationSecretsModule } from './secrets/installation-secrets.js';
 import { StaffUsersService } from './staff-users.service.js';
+import { tokenOptions } from './tokens.js';
 
 @Module({
   imports: [
@@ -12,15 +15,13 @@ import { StaffUsersService } from './staff-users.service.js';
     ReferenceModule,
     RedisModule,
     JwtModule.registerAsync({
-      inject: [SuaraConfig],
-      useFactory: (config: SuaraConfig) => ({
-        secret: config.env.JWT_SECRET,
-        signOptions: { algorithm: 'HS256', issuer: 'suara' },
-        verifyOptions: { algorithms: ['HS256'], issuer: 'suara' },
-      }),
+      imports: [InstallationSecretsModule],
+      inject: [SuaraConfig, InstallationSecrets],
+      useFactory: (config: SuaraConfig, secrets: InstallationSecrets) =>
+        tokenOptions(config.env.JWT_SECRET, secrets),
     }),
   ],
-  providers: [AuthService, StaffUsersService],
+  providers: [AuthService, StaffUsersService, LoginAttempts],
   exports: [AuthService, StaffUsersService],
 })
 export class IdentityModule {}

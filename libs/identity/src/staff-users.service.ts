@@ -4,6 +4,7 @@ import { AuditService } from '@suara/audit';
 import { isUuid } from '@suara/core';
 import { Agency, City, ReferenceService } from '@suara/reference';
 import { StaffUser } from './entities/staff-user.entity.js';
+import { checkNewAccount } from './credential-limits.js';
 import { IdentityErrors } from './identity.errors.js';
 import { hashPassword } from './password.js';
 import { type Principal, StaffRole } from './roles.js';
@@ -28,7 +29,7 @@ export class StaffUsersService {
 
   async create(actor: Principal, input: NewStaffUser): Promise<StaffUser> {
     requireRole(actor, 'membuat akun petugas', StaffRole.ADMIN);
-    if (input.password.length < 10) throw IdentityErrors.weakPassword();
+    checkNewAccount(input);
     const em = this.em.fork();
     const user = await this.build(em, input, await hashPassword(input.password));
     if (await em.count(StaffUser, { email: user.email }))

@@ -1,7 +1,8 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthService, type Principal, StaffUser, StaffUsersService } from '@suara/identity';
 import { GqlThrottlerGuard } from '../infra/gql-throttler.guard.js';
+import { clientAddressOf } from './client-address.js';
 import { AuthPayload, CreateStaffUserInput, StaffUserModel } from './identity.models.js';
 import { CurrentPrincipal, StaffAuthGuard } from './staff-auth.guard.js';
 
@@ -27,8 +28,13 @@ export class IdentityResolver {
   async login(
     @Args('email') email: string,
     @Args('password') password: string,
+    @Context('req') req: Parameters<typeof clientAddressOf>[0],
   ): Promise<AuthPayload> {
-    const { accessToken, expiresAt, user } = await this.auth.login(email, password);
+    const { accessToken, expiresAt, user } = await this.auth.login(
+      email,
+      password,
+      clientAddressOf(req),
+    );
     return { accessToken, expiresAt, user: toModel(user) };
   }
 

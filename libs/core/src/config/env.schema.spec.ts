@@ -13,6 +13,10 @@ describe('parseEnv', () => {
     expect(parse).toThrow(/- REDIS_URL: must be a redis:\/\/ URL/);
   });
 
+  it('has no signing secret of its own to fall back on: none is ever public', () => {
+    expect(parseEnv({}).JWT_SECRET).toBeUndefined();
+  });
+
   it('requires a signing secret of its own in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set/);
   });

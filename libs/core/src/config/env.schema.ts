@@ -59,17 +59,21 @@ export const envSchema = z.object({
       'must be YYYY-MM-DD dates separated by commas',
     )
     .default(''),
-  /** Signs staff access tokens. Required in production; the development default is public. */
-  JWT_SECRET: z
-    .string()
-    .min(32, 'must be at least 32 characters')
-    .default('suara-development-secret-change-me-0123456789'),
+  /**
+   * Signs staff access tokens. Required in production. Unset elsewhere, each
+   * installation generates its own once and keeps it in its database, so no
+   * secret is ever public and replicas on one database accept each other's tokens.
+   */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_S: z.coerce
     .number()
     .int()
     .min(60)
     .default(8 * 3600),
-  /** Failed logins per account before each further attempt is slowed, and before it is refused. */
+  /**
+   * Failed logins per account and client address before each further attempt
+   * from that address is slowed, and before it is refused.
+   */
   LOGIN_SLOW_AFTER: z.coerce.number().int().min(1).default(3),
   LOGIN_LOCK_AFTER: z.coerce.number().int().min(2).default(10),
   LOGIN_LOCK_S: z.coerce
@@ -77,6 +81,12 @@ export const envSchema = z.object({
     .int()
     .min(1)
     .default(15 * 60),
+  /**
+   * Failed logins from one client address, whatever the accounts, before that
+   * address is refused for LOGIN_LOCK_S: bounds password spraying and the audit
+   * rows failures write.
+   */
+  LOGIN_ADDRESS_LOCK_AFTER: z.coerce.number().int().min(2).default(100),
   DEMO_PASSWORD: z.string().min(8).default('suara-demo'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(1000),
@@ -89,8 +99,8 @@ export class InvalidConfigError extends Error {}
 
 export function parseEnv(raw: Record<string, unknown>): Env {
   const result = envSchema
-    .refine((env) => env.NODE_ENV !== 'production' || raw.JWT_SECRET !== undefined, {
-      message: 'must be set in production (the default is public)',
+    .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET !== undefined, {
+      message: 'must be set in production (every replica must sign with the same secret)',
       path: ['JWT_SECRET'],
     })
     .safeParse(raw);

@@ -2,6 +2,7 @@ import { Migration20261122204329_initial } from './Migration20261122204329_initi
 import { Migration20261122212243_routing } from './Migration20261122212243_routing.js';
 import { Migration20261122214256_identity } from './Migration20261122214256_identity.js';
 import { Migration20261122235822_triage } from './Migration20261122235822_triage.js';
+import { Migration20261130083000_installation_secret } from './Migration20261130083000_installation_secret.js';
 
 /** Applied in this order; `npm run migration:create` rewrites this list. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Migration20261122212243_routing,
   Migration20261122214256_identity,
   Migration20261122235822_triage,
+  Migration20261130083000_installation_secret,
 ];
