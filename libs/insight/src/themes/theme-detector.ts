@@ -29,7 +29,7 @@ const CLAUSE_SPLIT = /(?<!\d)[.,;:!?\n]+|[.,;:!?\n]+(?!\d)/;
 
 /**
  * Reads which DOMAIN.md themes a text shows, with the phrases that triggered
- * each. Lexicon phrases are matched on stemmed words inside one clause; a phrase
+ * each. Lexicon phrases are matched on normalised words inside one clause; a phrase
  * closely preceded by a negation does not count, unless the phrase carries the
  * negation itself ("tidak ramah" is RUDE, "tidak kasar" is not). A compliment
  * shows no complaint theme whatever words it uses.

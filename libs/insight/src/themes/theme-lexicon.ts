@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { tokens } from '@suara/indonesian-text';
+import { normaliseText } from '@suara/indonesian-text';
 import { isThemeCode, type ThemeCode } from './theme-codes.js';
 
 /** Phrases per theme, plus `ASSET_IGNORED` (an asset problem reported before and left unanswered). */
@@ -11,7 +11,7 @@ export interface CompiledPhrase {
   label: LexiconLabel;
   /** The phrase as written in the lexicon: what staff read as the trigger. */
   phrase: string;
-  /** The phrase's stemmed words, as matched against a text. */
+  /** The phrase's words, as matched against a text. */
   words: string[];
 }
 
@@ -28,8 +28,20 @@ export function defaultThemeLexicon(): ThemeLexicon {
   return lexicon;
 }
 
-/** Stemmed word sequence of a phrase or clause, function words kept: negation and "ada" matter here. */
-export const themeWords = (text: string): string[] => tokens(text, { stopwords: false });
+const CLITIC = /^(.{4,}?)(nya|lah|kah|pun)$/;
+
+/**
+ * Words of a phrase or clause as the lexicon matches them: normalised (chat
+ * spellings mapped), function words kept since negation and "ada" matter, and
+ * clitics dropped ("petugasnya" → "petugas"). Not stemmed: the stemmer folds
+ * "berhari-hari" into "hari" and "perbaiki" into "baik", which would turn
+ * complaint phrases into everyday words; the lexicon lists inflected forms instead.
+ */
+export const themeWords = (text: string): string[] =>
+  normaliseText(text)
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => w.replace(CLITIC, '$1'));
 
 /**
  * Phrases compiled into stemmed word sequences, indexed by first word so that
