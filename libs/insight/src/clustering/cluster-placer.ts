@@ -3,9 +3,9 @@ import type { ClusterIndex, ClusterSnapshot, TermStatistics } from './cluster-in
 export interface PlacementOptions {
   /** Least cosine similarity between an item and a cluster's centroid for the item to join it. */
   threshold: number;
-  /** How many of the item's rarest terms are looked up (default 12). */
+  /** How many of the item's rarest terms are looked up (default 30). */
   keys?: number;
-  /** Most candidate clusters compared in full (default 20). */
+  /** Most candidate clusters compared in full (default 50). */
   candidates?: number;
   /** Most clusters read per looked-up term (default 50). */
   perKeyLimit?: number;
@@ -25,7 +25,8 @@ export interface Placement {
   compared: number;
 }
 
-export const DEFAULT_THRESHOLD = 0.3;
+/** The threshold every fold of the dev set's cross-validation chose (eval:insight). */
+export const DEFAULT_THRESHOLD = 0.125;
 
 /**
  * Incremental placement of one item among the clusters of its agency: look up
@@ -69,13 +70,16 @@ export class ClusterPlacer {
     if (terms.length === 0) return undefined;
     const n = await this.stats.documentCount();
     const itemDf = await this.stats.documentFrequencies(terms);
-    const keys = [...terms]
+    // A term no stored item has cannot find a cluster: keys are the rarest known terms.
+    const minDf = (this.options.updateStatistics ?? true) ? 1 : 2;
+    const keys = terms
+      .filter((t) => (itemDf.get(t) ?? 0) >= minDf)
       .sort((a, b) => (itemDf.get(a) ?? 0) - (itemDf.get(b) ?? 0) || a.localeCompare(b))
-      .slice(0, this.options.keys ?? 12);
+      .slice(0, this.options.keys ?? 30);
     const candidates = await this.index.candidates({
       agency,
       keys,
-      limit: this.options.candidates ?? 20,
+      limit: this.options.candidates ?? 50,
       perKeyLimit: this.options.perKeyLimit ?? 50,
     });
     if (candidates.length === 0) return undefined;
