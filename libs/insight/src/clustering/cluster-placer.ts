@@ -3,6 +3,11 @@ import type { ClusterIndex, ClusterSnapshot, TermStatistics } from './cluster-in
 export interface PlacementOptions {
   /** Least cosine similarity between an item and a cluster's centroid for the item to join it. */
   threshold: number;
+  /**
+   * Least number of terms an item must share with a cluster to join it (default
+   * 2): one shared word, however rare, is how unrelated complaints get merged.
+   */
+  minSharedTerms?: number;
   /** How many of the item's rarest terms are looked up (default 30). */
   keys?: number;
   /** Most candidate clusters compared in full (default 50). */
@@ -91,8 +96,12 @@ export class ClusterPlacer {
     // Smoothed IDF; the item itself counts as one more document.
     const idf = (t: string) => Math.log((n + 2) / ((df.get(t) ?? 0) + 1));
     let best: { cluster: ClusterSnapshot; similarity: number } | undefined;
+    const itemTerms = new Set(terms);
+    const minShared = this.options.minSharedTerms ?? 2;
     for (const cluster of candidates) {
-      const similarity = centroidCosine(terms, cluster, idf);
+      let shared = 0;
+      for (const t of cluster.termCounts.keys()) if (itemTerms.has(t)) shared++;
+      const similarity = shared >= minShared ? centroidCosine(terms, cluster, idf) : 0;
       if (!best || similarity > best.similarity) best = { cluster, similarity };
     }
     return best && { ...best, compared: candidates.length };
