@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { isDomainError } from '@suara/core';
 import { dbSetup } from './commands/db-setup.command.js';
+import { evalInsight } from './commands/eval-insight.command.js';
 import { evalRouting } from './commands/eval-routing.command.js';
 import { forumImport } from './commands/forum-import.command.js';
 import { migrationCreate } from './commands/migration-create.command.js';
@@ -12,7 +13,8 @@ const USAGE = `Usage:
   suara migration:create [--name NAME] [--initial]
   suara seed:demo                                 demo staff accounts (not in production)
   suara forum:import --session ID --file PATH     import a forum session's CSV or JSON Lines file
-  suara eval:routing --file PATH [--folds 5]      cross-validated routing accuracy on labeled JSON Lines`;
+  suara eval:routing --file PATH [--folds 5]      cross-validated routing accuracy on labeled JSON Lines
+  suara eval:insight --file PATH [--folds 5]      held-out themes, clusters and competency gaps on labeled JSON Lines`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,6 +49,13 @@ async function main(argv: string[]): Promise<number> {
         return 64;
       }
       await evalRouting(values.file, values.folds ? Number(values.folds) : 5);
+      return 0;
+    case 'eval:insight':
+      if (!values.file) {
+        console.error('eval:insight needs --file PATH (labeled JSON Lines, see DOMAIN.md)');
+        return 64;
+      }
+      await evalInsight(values.file, values.folds ? Number(values.folds) : 5);
       return 0;
     default:
       console.error(USAGE);

@@ -1,0 +1,52 @@
+import { impliedGaps } from './gap-evaluation.js';
+import { pairCounts, prf } from './metrics.js';
+import { groupedFolds } from './cluster-evaluation.js';
+
+describe('pairwise cluster counts', () => {
+  it('counts pairs that share a cluster; gold null is a singleton', () => {
+    const c = pairCounts(['a', 'a', 'a', null, null], ['x', 'x', 'y', 'y', 'y']);
+    // gold pairs: (0,1) (0,2) (1,2); predicted pairs: (0,1) (2,3) (2,4) (3,4)
+    expect(c).toEqual({ truePositives: 1, predicted: 4, actual: 3 });
+    expect(prf(c.truePositives, c.predicted, c.actual).f1).toBeCloseTo(2 / 7);
+  });
+});
+
+describe('groupedFolds', () => {
+  it('never splits a gold cluster between folds', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      id: `i${i}`,
+      agency: 'A',
+      text: '',
+      cluster: i % 3 === 0 ? null : `c${i % 5}`,
+    }));
+    const folds = groupedFolds(items, 4);
+    for (const c of ['c1', 'c2', 'c3', 'c4'])
+      expect(
+        new Set(items.filter((it) => it.cluster === c).map((it) => folds[items.indexOf(it)])).size,
+      ).toBe(1);
+  });
+});
+
+describe('impliedGaps', () => {
+  const item = (reporter: string, competencies: string[], isComplaint = true) => ({
+    agency: 'PMS-PUPR',
+    reporter,
+    isComplaint,
+    competencies,
+  });
+
+  it('links competencies of recurring clusters only, and none for ASSET alone', () => {
+    const items = [
+      item('r1', ['M.04', 'T-PROYEK']),
+      item('r2', ['M.04']),
+      item('r3', []),
+      item('r4', []),
+      item('r5', []),
+      item('r5', ['M.01']),
+      item('r5', ['M.01']),
+    ];
+    const gaps = impliedGaps(items, ['a', 'a', 'a', 'b', 'b', 'c', 'c']);
+    // cluster a: 3 reporters, M.04 on 2 of 3 complaints; b: ASSET-only (no competency); c: one reporter
+    expect([...gaps]).toEqual(['PMS-PUPR M.04']);
+  });
+});
