@@ -1,6 +1,7 @@
 import {
   type BeforeApplicationShutdown,
   Injectable,
+  Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -15,11 +16,10 @@ import {
   validate,
   type ValidationRule,
 } from 'graphql';
-import { CloseCode, type Context, type Disposable } from 'graphql-ws';
-import { type Extra, useServer } from 'graphql-ws/use/ws';
+import { CloseCode, type Context, handleProtocols, makeServer } from 'graphql-ws';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { SuaraConfig } from '@suara/core';
 import { AuthService, IdentityErrors } from '@suara/identity';
 import { FeedbackLoaders } from '@suara/triage';
@@ -29,7 +29,10 @@ import { WsSession } from './ws-session.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
-type SessionExtra = Extra & { session?: WsSession };
+/** Pings an idle connection this often and drops it if no pong comes back in the same time. */
+const KEEP_ALIVE_MS = 12_000;
+
+type SessionExtra = { socket: WebSocket; request: IncomingMessage; session?: WsSession };
 type WsContext = Context<Record<string, unknown> | undefined, SessionExtra>;
 
 /**
@@ -40,8 +43,8 @@ type WsContext = Context<Record<string, unknown> | undefined, SessionExtra>;
  */
 @Injectable()
 export class GraphQLWsServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('GraphQLWs');
   private wss?: WebSocketServer;
-  private server?: Disposable;
   private httpServer?: Server;
   private readonly rules: readonly ValidationRule[];
   private readonly formatOptions: FormatOptions;
@@ -59,19 +62,23 @@ export class GraphQLWsServer implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     // A message over the limit closes the connection (1009) before it is read whole.
-    const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
+    const wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: MAX_REQUEST_BYTES,
+      handleProtocols,
+    });
     this.wss = wss;
-    this.server = useServer<Record<string, unknown> | undefined, { session?: WsSession }>(
-      {
-        schema: this.schemaHost.schema,
-        onConnect: (ctx) => this.connect(ctx),
-        onSubscribe: (ctx, _id, payload) =>
-          this.prepare(ctx, payload.query, payload.operationName, payload.variables),
-        onNext: (ctx, _id, _payload, _args, result) => this.deliver(ctx, result),
-        onError: (_ctx, _id, _payload, errors) => errors.map((e) => this.format(e)),
-        onClose: (ctx) => ctx.extra.session?.end(),
-      },
-      wss,
+    const server = makeServer<Record<string, unknown> | undefined, SessionExtra>({
+      schema: this.schemaHost.schema,
+      onConnect: (ctx) => this.connect(ctx),
+      onSubscribe: (ctx, _id, payload) =>
+        this.prepare(ctx, payload.query, payload.operationName, payload.variables),
+      onNext: (ctx, _id, _payload, _args, result) => this.deliver(ctx, result),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => this.format(e)),
+      onClose: (ctx) => ctx.extra.session?.end(),
+    });
+    wss.on('connection', (socket: WebSocket, request: IncomingMessage) =>
+      this.serve(server, socket, request),
     );
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.upgrade);
@@ -79,7 +86,51 @@ export class GraphQLWsServer implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     this.httpServer?.off('upgrade', this.upgrade);
-    await this.server?.dispose();
+    const wss = this.wss;
+    if (!wss) return;
+    for (const client of wss.clients) client.close(1001, 'Going away');
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  }
+
+  /**
+   * graphql-ws's own `ws` glue, with a client's protocol faults (an oversized or
+   * malformed frame, which `ws` answers by closing) kept out of the error log.
+   */
+  private serve(
+    server: ReturnType<typeof makeServer>,
+    socket: WebSocket,
+    request: IncomingMessage,
+  ) {
+    socket.on('error', (error) => this.logger.debug(`WebSocket closed: ${error.message}`));
+    const keepAlive = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      const dead = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS).unref();
+      socket.once('pong', () => clearTimeout(dead));
+      socket.ping();
+    }, KEEP_ALIVE_MS);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', (data) => {
+            handle(String(data)).catch((error: unknown) => {
+              this.logger.error({ err: error }, 'Unexpected error in a WebSocket message');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            });
+          }),
+      },
+      { socket, request },
+    );
+    socket.once('close', (code, reason) => {
+      clearInterval(keepAlive);
+      void closed(code, String(reason));
+    });
   }
 
   private readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
