@@ -23,6 +23,7 @@ import { ForumResolver } from './forum/forum.resolver.js';
 import { ComplexityPlugin } from './graphql/complexity.plugin.js';
 import { DomainErrorFilter } from './graphql/domain-error.filter.js';
 import { SuaraGraphQLModule } from './graphql/graphql.config.js';
+import { GraphQLWsServer } from './graphql/graphql-ws.server.js';
 import { LocalDateScalar } from './graphql/local-date.scalar.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -61,6 +62,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     ComplexityPlugin,
+    GraphQLWsServer,
     LocalDateScalar,
     IntakeResolver,
     ForumResolver,

@@ -34,8 +34,25 @@ const HTTP_CODES: Record<number, string> = {
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
+  options: FormatOptions = {},
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const shown = options.hideSchemaDetails
+    ? { ...formatted, message: withoutSuggestions(formatted.message) }
+    : formatted;
+  return format(shown, unwrapResolverError(error));
+}
+
+export interface FormatOptions {
+  /** Production: no "Did you mean …?" hints that spell out the schema to strangers. */
+  hideSchemaDetails?: boolean;
+}
+
+/** graphql-js ends its hints on unknown fields, types, arguments and enum values this way. */
+function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .+\?$/s, '');
+}
+
+function format(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   const base = { locations: formatted.locations, path: formatted.path };
   if (isDomainError(original)) {
     return {
@@ -59,7 +76,7 @@ export function formatGraphQLError(
   return {
     ...base,
     message:
-      'Terjadi kesalahan di server kami. Laporan Anda belum tersimpan; silakan coba lagi sebentar lagi.',
+      'Terjadi kesalahan tak terduga di server kami. Silakan coba lagi sebentar lagi; bila terus terjadi, hubungi pengelola layanan.',
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }

@@ -7,8 +7,10 @@ import {
   FeedbackAccessService,
   type FeedbackBatchLoaders,
   FeedbackQueueService,
+  MAX_PAGE,
 } from '@suara/triage';
 import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { pageComplexity } from '../graphql/operation-limits.js';
 import {
   AgencySummary,
   AuditEntryModel,
@@ -24,6 +26,15 @@ import {
 
 type Loaders = { loaders: FeedbackBatchLoaders };
 
+const DEFAULT_PAGE = 20;
+
+/**
+ * An identity read is audited and is what an attacker wants most: priced so
+ * that a full page may read one identity per item and no request many more
+ * (GRAPHQL_MAX_COMPLEXITY / 41, about 120 by default).
+ */
+const IDENTITY_READ_COST = 40;
+
 /** The staff queue and what hangs off an item; the services decide who sees what. */
 @Resolver(() => FeedbackModel)
 @UseGuards(StaffAuthGuard)
@@ -37,6 +48,7 @@ export class FeedbackResolver {
 
   @Query(() => FeedbackConnection, {
     description: 'Items you may see, deadline first, then oldest; page with first/after',
+    complexity: pageComplexity(DEFAULT_PAGE, MAX_PAGE),
   })
   feedbackQueue(
     @CurrentPrincipal() principal: Principal,
@@ -44,7 +56,7 @@ export class FeedbackResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<FeedbackConnection> {
-    return this.queue.page(principal, filter ?? {}, first ?? 20, after);
+    return this.queue.page(principal, filter ?? {}, first ?? DEFAULT_PAGE, after);
   }
 
   @Query(() => FeedbackModel, { nullable: true })
@@ -117,6 +129,7 @@ export class FeedbackResolver {
 
   @ResolveField(() => ReporterIdentity, {
     nullable: true,
+    complexity: IDENTITY_READ_COST,
     description:
       'Who reported it: the assigned agency and the city coordinator only, never for anonymous items; every read is audited',
   })

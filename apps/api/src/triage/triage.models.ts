@@ -144,7 +144,8 @@ export class FeedbackEdge {
   @Field()
   cursor: string;
 
-  @Field(() => FeedbackModel)
+  // Free: the item's own fields carry its cost.
+  @Field(() => FeedbackModel, { complexity: ({ childComplexity }) => childComplexity })
   node: FeedbackModel;
 }
 
@@ -159,7 +160,8 @@ export class PageInfo {
 
 @ObjectType()
 export class FeedbackConnection {
-  @Field(() => [FeedbackEdge])
+  // Free: feedbackQueue multiplies one edge's cost by the page size.
+  @Field(() => [FeedbackEdge], { complexity: ({ childComplexity }) => childComplexity })
   edges: FeedbackEdge[];
 
   @Field(() => PageInfo)
