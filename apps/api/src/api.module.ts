@@ -20,7 +20,7 @@ import { RoutingAdminResolver } from './admin/routing-admin.resolver.js';
 import { IdentityResolver } from './auth/identity.resolver.js';
 import { CitizenFormController } from './citizen-form/citizen-form.controller.js';
 import { ForumResolver } from './forum/forum.resolver.js';
-import { ComplexityPlugin } from './graphql/complexity.plugin.js';
+import { OperationLimitsPlugin } from './graphql/operation-limits.plugin.js';
 import { DomainErrorFilter } from './graphql/domain-error.filter.js';
 import { SuaraGraphQLModule } from './graphql/graphql.config.js';
 import { GraphQLWsServer } from './graphql/graphql-ws.server.js';
@@ -61,7 +61,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
   controllers: [HealthController, CitizenFormController],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
-    ComplexityPlugin,
+    OperationLimitsPlugin,
     GraphQLWsServer,
     LocalDateScalar,
     IntakeResolver,

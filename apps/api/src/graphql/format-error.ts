@@ -70,7 +70,12 @@ function format(formatted: GraphQLFormattedError, original: unknown): GraphQLFor
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { ...base, message: formatted.message, extensions: { code } };
+    const field = formatted.extensions?.field;
+    return {
+      ...base,
+      message: formatted.message,
+      extensions: { code, ...(typeof field === 'string' && field ? { field } : {}) },
+    };
   }
   logger.error({ err: original, path: formatted.path }, 'Unexpected error in GraphQL operation');
   return {

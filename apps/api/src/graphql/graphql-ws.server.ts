@@ -11,6 +11,8 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   GraphQLError,
+  getOperationAST,
+  getVariableValues,
   parse,
   specifiedRules,
   validate,
@@ -18,12 +20,14 @@ import {
 } from 'graphql';
 import { CloseCode, type Context, handleProtocols, makeServer } from 'graphql-ws';
 import type { IncomingMessage, Server } from 'node:http';
+import proxyAddr from 'proxy-addr';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { SuaraConfig } from '@suara/core';
 import { AuthService, IdentityErrors } from '@suara/identity';
 import { FeedbackLoaders } from '@suara/triage';
 import { type FormatOptions, formatGraphQLError } from './format-error.js';
+import { argumentLimitError } from './limits/check-argument-limits.js';
 import { MAX_REQUEST_BYTES, complexityError, operationRules } from './operation-limits.js';
 import { WsSession } from './ws-session.js';
 
@@ -168,6 +172,14 @@ export class GraphQLWsServer implements OnApplicationBootstrap, BeforeApplicatio
     }
     const invalid = validate(schema, document, this.rules);
     if (invalid.length) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+    // Variables GraphQL cannot coerce are the caller's mistake, as Apollo says over HTTP.
+    const operation = getOperationAST(document, operationName);
+    const coerced = operation
+      ? getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {})
+      : undefined;
+    if (coerced?.errors) return coerced.errors.map((e) => withCode(e, 'BAD_USER_INPUT'));
+    const outOfLimits = argumentLimitError(schema, document, operationName, variables);
+    if (outOfLimits) return [outOfLimits];
     const tooCostly = complexityError(
       schema,
       document,
@@ -183,11 +195,24 @@ export class GraphQLWsServer implements OnApplicationBootstrap, BeforeApplicatio
       operationName,
       variableValues: variables,
       contextValue: {
-        req: { headers: { authorization: session.authorization }, principal: session.principal },
+        req: {
+          headers: { authorization: session.authorization },
+          principal: session.principal,
+          ip: this.clientAddress(ctx.extra.request),
+        },
+        // No HTTP response to put rate-limit headers on.
+        res: {},
         // Fresh loaders per operation: batching within it, no cache across operations.
         loaders: this.loaders.forRequest(),
       },
     };
+  }
+
+  /** The client's address as Express reads it for HTTP: through the trusted proxies only. */
+  private clientAddress(request: IncomingMessage): string {
+    const app = this.adapterHost.httpAdapter.getInstance<{ get(name: string): unknown }>();
+    const trust = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1] | undefined;
+    return proxyAddr(request, trust ?? (() => false));
   }
 
   /** Each result goes out only while the session holds, with its errors formatted as over HTTP. */

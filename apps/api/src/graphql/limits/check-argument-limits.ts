@@ -32,10 +32,27 @@ function refuse(field: string, message: string): GraphQLError {
 }
 
 /**
- * Checks every argument of an operation, literal or variable, against
- * ARGUMENT_LIMITS before anything runs. Values that GraphQL itself cannot
- * coerce are left to execution, which refuses them with BAD_USER_INPUT.
+ * The refusal of the first argument of an operation, literal or variable, that
+ * is outside ARGUMENT_LIMITS, if any; checked before anything runs. Values that
+ * GraphQL itself cannot coerce are left to execution, which refuses them with
+ * BAD_USER_INPUT naming them.
  */
+export function argumentLimitError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | undefined {
+  try {
+    checkArgumentLimits(schema, document, variables ?? undefined, operationName);
+    return undefined;
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
+  }
+}
+
+/** As argumentLimitError, throwing the refusal. */
 export function checkArgumentLimits(
   schema: GraphQLSchema,
   document: DocumentNode,
