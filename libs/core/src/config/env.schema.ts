@@ -83,6 +83,8 @@ export const envSchema = z.object({
   /** First retry delay of a failed job; each further retry waits twice as long. */
   JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1_000),
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** How often a worker tells the API it is alive; /health counts it gone after three missed beats. */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Below this calibrated confidence an item goes to the coordinator's triage. */
   ROUTING_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.7),
   /** How sure the text must be to overrule the agency the citizen picked. */
