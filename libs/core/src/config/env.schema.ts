@@ -83,6 +83,10 @@ export const envSchema = z.object({
   /** First retry delay of a failed job; each further retry waits twice as long. */
   JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1_000),
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** `npm start` starts a crashed API or worker again after this long, doubling for each crash in a row. */
+  RESTART_DELAY_MS: z.coerce.number().int().min(10).default(1_000),
+  /** The longest wait before a restart; a process that stayed up this long starts over from RESTART_DELAY_MS. */
+  RESTART_MAX_DELAY_MS: z.coerce.number().int().min(10).default(60_000),
   /** How often a worker tells the API it is alive; /health counts it gone after three missed beats. */
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Below this calibrated confidence an item goes to the coordinator's triage. */
