@@ -43,7 +43,7 @@ describe('worker heartbeat in /health', () => {
         const now = await health();
         return now.body.worker?.status === 'up' && now;
       },
-      30_000,
+      60_000,
       100,
       () => workerOutput(worker!),
     );
@@ -63,5 +63,5 @@ describe('worker heartbeat in /health', () => {
       100,
     );
     expect(down).toMatchObject({ status: 200, body: { status: 'ok' } });
-  });
+  }, 90_000);
 });
