@@ -1,4 +1,5 @@
 import { graphql } from '@suara/testing';
+import { startForwardingProxy } from './support/forwarding-proxy.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 
 const SUBMIT = `mutation Submit($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { trackingCode } }`;
@@ -44,5 +45,39 @@ describe('rate limiting of public mutations', () => {
       );
       expect(res.errors).toBeUndefined();
     }
+  });
+});
+
+describe('rate limiting behind a reverse proxy (TRUST_PROXY=1)', () => {
+  let stack: SuaraTestStack;
+  const proxies: { url: string; close(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    stack = await SuaraTestStack.start({ env: { PUBLIC_RATE_LIMIT: '5', TRUST_PROXY: '1' } });
+    proxies.push(await startForwardingProxy(stack.url, '198.51.100.10'));
+    proxies.push(await startForwardingProxy(stack.url, '198.51.100.20'));
+  });
+  afterAll(async () => {
+    for (const proxy of proxies) await proxy.close();
+    await stack.stop();
+  });
+
+  it('counts the address the proxy saw, whatever X-Forwarded-For the client sends', async () => {
+    const [first, second] = proxies;
+    const spoofed = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i}` });
+    const results = [];
+    for (let i = 0; i < 8; i++)
+      results.push(await graphql(first.url, SUBMIT, { input }, spoofed(i)));
+    expect(results.map((r) => r.errors?.[0].extensions?.code ?? 'OK')).toEqual([
+      ...Array(5).fill('OK'),
+      ...Array(3).fill('RATE_LIMITED'),
+    ]);
+
+    // Another client behind the same proxy has a budget of its own.
+    const other = await graphql(second.url, SUBMIT, { input }, spoofed(0));
+    expect(other.errors).toBeUndefined();
+
+    const [{ n }] = await stack.sql<{ n: number }>('select count(*)::int as n from feedback');
+    expect(n).toBe(6);
   });
 });

@@ -12,6 +12,7 @@ import {
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
 import { IntakeModule } from '@suara/intake';
+import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
 import { ReferenceModule } from '@suara/reference';
 import { TriageModule } from '@suara/triage';
@@ -41,6 +42,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
     SuaraLoggerModule,
     DatabaseModule,
     RedisModule,
+    QueueModule,
     TerminusModule,
     ReferenceModule,
     IntakeModule,

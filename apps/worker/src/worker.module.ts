@@ -4,11 +4,12 @@ import { DatabaseModule } from '@suara/database';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
 import { TriageModule } from '@suara/triage';
+import { HeartbeatRunner } from './heartbeat.runner.js';
 import { OutboxRelayRunner } from './outbox-relay.runner.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { RoutingProcessor } from './processors/routing.processor.js';
 
-/** The worker: no HTTP, one processor per queue, and the outbox relay. */
+/** The worker: no HTTP, one processor per queue, the outbox relay and its heartbeat. */
 @Module({
   imports: [
     SuaraConfigModule,
@@ -18,6 +19,6 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     RoutingModule,
     TriageModule,
   ],
-  providers: [RoutingProcessor, MaintenanceProcessor, OutboxRelayRunner],
+  providers: [RoutingProcessor, MaintenanceProcessor, OutboxRelayRunner, HeartbeatRunner],
 })
 export class WorkerModule {}

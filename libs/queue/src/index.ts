@@ -3,3 +3,4 @@ export * from './jobs.js';
 export * from './outbox-relay.js';
 export * from './outbox.js';
 export * from './queue.module.js';
+export * from './worker-heartbeat.js';

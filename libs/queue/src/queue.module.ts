@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { SuaraConfig } from '@suara/core';
+import { RedisModule, SuaraConfig } from '@suara/core';
 import { QueueName } from './jobs.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { WorkerHeartbeat } from './worker-heartbeat.js';
 
 /**
  * One connection setting for every consumer: workers block on Redis and must
@@ -10,6 +11,7 @@ import { OutboxRelay } from './outbox-relay.js';
  */
 @Module({
   imports: [
+    RedisModule,
     BullModule.forRootAsync({
       inject: [SuaraConfig],
       useFactory: (config: SuaraConfig) => ({
@@ -22,7 +24,7 @@ import { OutboxRelay } from './outbox-relay.js';
     }),
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
   ],
-  providers: [OutboxRelay],
-  exports: [BullModule, OutboxRelay],
+  providers: [OutboxRelay, WorkerHeartbeat],
+  exports: [BullModule, OutboxRelay, WorkerHeartbeat],
 })
 export class QueueModule {}

@@ -1,6 +1,54 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const TRUST_PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (TRUST_PROXY_PRESETS.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (isIP(bits) === family) return true; // a netmask, as Express also accepts
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Express's `trust proxy`, limited to the forms that cannot be spoofed: how many
+ * proxies stand in front of the API, or which addresses they have. `true` is refused:
+ * it trusts every hop, so a client that writes its own X-Forwarded-For picks the
+ * address the rate limits count it under.
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((raw, ctx): false | number | string[] => {
+    const value = raw.trim();
+    if (value === 'false' || value === '0' || value === '') return false;
+    if (value === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          '"true" would trust every hop, so any client could choose its own address with X-Forwarded-For ' +
+          'and escape the rate limits: give the number of proxies in front of Suara (e.g. 1) ' +
+          'or their addresses (e.g. loopback,10.0.0.0/8)',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const wrong = entries.filter((entry) => !isAddressOrRange(entry));
+    if (wrong.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `${wrong.map((w) => JSON.stringify(w)).join(', ')} is not an address, a CIDR range or ` +
+          'one of loopback, linklocal, uniquelocal; give a number of proxies or a comma list of those',
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 /**
  * Every setting Suara reads from the environment. Parsed once at start so that a
@@ -26,7 +74,8 @@ export const envSchema = z.object({
     .default('suara'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
-  TRUST_PROXY: bool.default(false),
+  /** Proxies allowed to name the client (X-Forwarded-For): false, a hop count, or addresses. */
+  TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(50),
   /** Jobs in hand per worker; those that arrive together are routed as one batch. */
@@ -34,6 +83,12 @@ export const envSchema = z.object({
   /** First retry delay of a failed job; each further retry waits twice as long. */
   JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1_000),
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** `npm start` starts a crashed API or worker again after this long, doubling for each crash in a row. */
+  RESTART_DELAY_MS: z.coerce.number().int().min(10).default(1_000),
+  /** The longest wait before a restart; a process that stayed up this long starts over from RESTART_DELAY_MS. */
+  RESTART_MAX_DELAY_MS: z.coerce.number().int().min(10).default(60_000),
+  /** How often a worker tells the API it is alive; /health counts it gone after three missed beats. */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Below this calibrated confidence an item goes to the coordinator's triage. */
   ROUTING_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.7),
   /** How sure the text must be to overrule the agency the citizen picked. */
