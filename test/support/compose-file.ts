@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
+import { parse } from 'yaml';
 
 interface ComposeService {
   command?: string[];
@@ -14,7 +14,8 @@ export class ComposeFile {
   private readonly services: Record<string, ComposeService>;
 
   constructor(path = 'docker-compose.yml') {
-    const file = yaml.safeLoad(readFileSync(path, 'utf8')) as {
+    // Compose resolves `<<:` merge keys (YAML 1.1), which YAML 1.2 parsers do only when asked.
+    const file = parse(readFileSync(path, 'utf8'), { merge: true }) as {
       services: Record<string, ComposeService>;
     };
     this.services = file.services;
