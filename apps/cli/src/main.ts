@@ -13,7 +13,9 @@ const USAGE = `Usage:
   suara migration:create [--name NAME] [--initial]
   suara seed:demo                                 demo staff accounts (not in production)
   suara forum:import --session ID --file PATH     import a forum session's CSV or JSON Lines file
-  suara eval:routing --file PATH [--folds 5]      cross-validated routing accuracy on labeled JSON Lines
+  suara eval:routing --file PATH [--folds 5] [--real LAPOR.txt]
+                                                  cross-validated routing accuracy on labeled JSON Lines;
+                                                  with --real, also on the LAPOR! 2017 crawl (baseline and held-out folds)
   suara eval:insight --file PATH [--folds 5]      held-out themes, clusters and competency gaps on labeled JSON Lines`;
 
 async function main(argv: string[]): Promise<number> {
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       initial: { type: 'boolean', default: false },
       folds: { type: 'string' },
+      real: { type: 'string' },
     },
   });
   switch (command) {
@@ -48,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('eval:routing needs --file PATH (JSON Lines with text and agency)');
         return 64;
       }
-      await evalRouting(values.file, values.folds ? Number(values.folds) : 5);
+      await evalRouting(values.file, values.folds ? Number(values.folds) : 5, values.real);
       return 0;
     case 'eval:insight':
       if (!values.file) {
