@@ -4,6 +4,7 @@ import { isDomainError } from '@suara/core';
 import { dbSetup } from './commands/db-setup.command.js';
 import { evalInsight } from './commands/eval-insight.command.js';
 import { evalRouting } from './commands/eval-routing.command.js';
+import { routingDerive } from './commands/routing-derive.command.js';
 import { forumImport } from './commands/forum-import.command.js';
 import { migrationCreate } from './commands/migration-create.command.js';
 import { seedDemo } from './commands/seed-demo.command.js';
@@ -16,6 +17,8 @@ const USAGE = `Usage:
   suara eval:routing --file PATH [--folds 5] [--real LAPOR.txt]
                                                   cross-validated routing accuracy on labeled JSON Lines;
                                                   with --real, also on the LAPOR! 2017 crawl (baseline and held-out folds)
+  suara routing:derive --real LAPOR.txt [--out PATH]
+                                                  derive agency-marking words from the LAPOR! 2017 crawl for training
   suara eval:insight --file PATH [--folds 5]      held-out themes, clusters and competency gaps on labeled JSON Lines`;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       initial: { type: 'boolean', default: false },
       folds: { type: 'string' },
       real: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   switch (command) {
@@ -52,6 +56,16 @@ async function main(argv: string[]): Promise<number> {
         return 64;
       }
       await evalRouting(values.file, values.folds ? Number(values.folds) : 5, values.real);
+      return 0;
+    case 'routing:derive':
+      if (!values.real) {
+        console.error('routing:derive needs --real PATH (the LAPOR! 2017 crawl)');
+        return 64;
+      }
+      await routingDerive(
+        values.real,
+        values.out ?? 'libs/routing/src/lexicon/lapor-2017.derived.json',
+      );
       return 0;
     case 'eval:insight':
       if (!values.file) {

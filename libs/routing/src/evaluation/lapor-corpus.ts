@@ -35,6 +35,8 @@ const DISPATCH_RE = /^\s*yth\.?\s*([^,<]{2,160}?)\s*,?\s*(?:<br\s*\/?>\s*){1,2}/
 export interface LaporReport extends LabeledText {
   id: string;
   institution: string;
+  /** The letter without its subject line, whose Title Case says nothing about names. */
+  body: string;
 }
 
 /**
@@ -63,6 +65,7 @@ export function parseLaporCorpus(raw: string): LaporReport[] {
       id: id.trim(),
       institution: dispatch[1].trim(),
       label,
+      body,
       text: `${subject.trim()}. ${body}`,
     });
   }
@@ -84,4 +87,26 @@ export function dispatchPlaceWords(reports: LaporReport[]): Set<string> {
       if (w.length > 2 && !['kota', 'kabupaten', 'kab', 'provinsi'].includes(w)) words.add(w);
   }
   return words;
+}
+
+/**
+ * Words written with a capital inside sentences most of the time: names of
+ * people, streets, villages and officials. They mark a reporter or a place, not
+ * an agency, and must not leave the corpus. Abbreviations in capitals (KTP, PKH)
+ * are words, not names.
+ */
+export function properNouns(reports: LaporReport[]): Set<string> {
+  const seen = new Map<string, { capital: number; all: number }>();
+  for (const r of reports) {
+    for (const m of r.body.matchAll(/(^|[.!?]\s+|\s)([A-Za-z][a-z]*[A-Za-z]?)(?=\b)/g)) {
+      const [, before, word] = m;
+      if (/[.!?]\s+$|^$/.test(before) || word.length < 3) continue;
+      const key = word.toLowerCase();
+      const c = seen.get(key) ?? { capital: 0, all: 0 };
+      c.all++;
+      if (/^[A-Z][a-z]/.test(word)) c.capital++;
+      seen.set(key, c);
+    }
+  }
+  return new Set([...seen].filter(([, c]) => c.capital / c.all >= 0.5).map(([w]) => w));
 }

@@ -8,7 +8,7 @@ import {
   fitTemperature,
   stratifiedFolds,
 } from './cross-validation.js';
-import { type LaporReport, dispatchPlaceWords } from './lapor-corpus.js';
+import { type LaporReport, dispatchPlaceWords, properNouns } from './lapor-corpus.js';
 
 /** Trains as production does: lexicon-like background plus labeled examples, temperature by inner 3-fold CV. */
 function trainAsDeployed(background: TrainingExample[], labeled: LabeledText[]): SoftmaxRegression {
@@ -44,7 +44,7 @@ export function realTextBaseline(
 export function deriveFromReports(reports: LaporReport[]) {
   return derivePhrases(
     reports.map((r) => ({ text: r.text, label: r.label, group: r.institution.toLowerCase() })),
-    { exclude: dispatchPlaceWords(reports) },
+    { exclude: new Set([...dispatchPlaceWords(reports), ...properNouns(reports)]) },
   );
 }
 
