@@ -4,6 +4,7 @@ import { isDomainError } from '@suara/core';
 import { dbSetup } from './commands/db-setup.command.js';
 import { evalInsight } from './commands/eval-insight.command.js';
 import { evalRouting } from './commands/eval-routing.command.js';
+import { routingDerive } from './commands/routing-derive.command.js';
 import { forumImport } from './commands/forum-import.command.js';
 import { migrationCreate } from './commands/migration-create.command.js';
 import { seedDemo } from './commands/seed-demo.command.js';
@@ -13,7 +14,11 @@ const USAGE = `Usage:
   suara migration:create [--name NAME] [--initial]
   suara seed:demo                                 demo staff accounts (not in production)
   suara forum:import --session ID --file PATH     import a forum session's CSV or JSON Lines file
-  suara eval:routing --file PATH [--folds 5]      cross-validated routing accuracy on labeled JSON Lines
+  suara eval:routing --file PATH [--folds 5] [--real LAPOR.txt]
+                                                  cross-validated routing accuracy on labeled JSON Lines;
+                                                  with --real, also on the LAPOR! 2017 crawl (baseline and held-out folds)
+  suara routing:derive --real LAPOR.txt [--out PATH]
+                                                  derive agency-marking words from the LAPOR! 2017 crawl for training
   suara eval:insight --file PATH [--folds 5]      held-out themes, clusters and competency gaps on labeled JSON Lines`;
 
 async function main(argv: string[]): Promise<number> {
@@ -26,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       initial: { type: 'boolean', default: false },
       folds: { type: 'string' },
+      real: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   switch (command) {
@@ -48,7 +55,17 @@ async function main(argv: string[]): Promise<number> {
         console.error('eval:routing needs --file PATH (JSON Lines with text and agency)');
         return 64;
       }
-      await evalRouting(values.file, values.folds ? Number(values.folds) : 5);
+      await evalRouting(values.file, values.folds ? Number(values.folds) : 5, values.real);
+      return 0;
+    case 'routing:derive':
+      if (!values.real) {
+        console.error('routing:derive needs --real PATH (the LAPOR! 2017 crawl)');
+        return 64;
+      }
+      await routingDerive(
+        values.real,
+        values.out ?? 'libs/routing/src/lexicon/lapor-2017.derived.json',
+      );
       return 0;
     case 'eval:insight':
       if (!values.file) {

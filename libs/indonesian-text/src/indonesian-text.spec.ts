@@ -81,6 +81,14 @@ describe('tokens and terms', () => {
     );
   });
 
+  it('drops greetings, honorifics, addressees and handles, which say nothing about the service', () => {
+    expect(
+      tokens(
+        'Assalamualaikum wr wb. Yth. Bapak Walikota, min @pemkot #laporpak: lampu jalan mati. Mohon ditindaklanjuti, terimakasih',
+      ),
+    ).toEqual(['lampu', 'jalan', 'mati']);
+  });
+
   it('adds adjacent bigrams', () => {
     expect(terms('jalan rusak parah')).toEqual([
       'jalan',

@@ -4,6 +4,8 @@ const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
 const EMAIL_RE = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 // Indonesian phone numbers as written: +62 812-3456-7890, 0812 3456 7890, (061) 123456
 const PHONE_RE = /(?:\+62|\b62|\b0)[\s\-.()]*\d{2,4}(?:[\s\-.()]*\d{2,4}){2,3}\b/g;
+// Social-media handles and hashtags (@pemkot, #laporhendi) name an account or a campaign, not a problem.
+const HANDLE_RE = /(^|\s)[@#][\w.]+/g;
 const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
 // Letters repeated three or more times are emphasis ("lamaaa"); two are spelling ("saat").
 const STRETCHED_RE = /([a-z])\1{2,}/g;
@@ -27,6 +29,7 @@ export function normaliseText(text: string, options: NormaliseOptions = {}): str
   t = t
     .replace(URL_RE, ' tautan ')
     .replace(EMAIL_RE, ' surel ')
+    .replace(HANDLE_RE, ' ')
     .replace(PHONE_RE, ' nomortelepon ');
   // Number-word chat forms (2 for reduplication) before numbers are replaced.
   t = t.replace(/\b([a-z]{2,})2\b/g, '$1-$1');

@@ -11,3 +11,6 @@ export * from './router/training.js';
 export * from './routing.module.js';
 export * from './routing.service.js';
 export * from './routing-admin.service.js';
+export * from './evaluation/lapor-corpus.js';
+export * from './evaluation/real-text.js';
+export * from './model/derived-phrases.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { crossValidate, fitTemperature } from '../evaluation/cross-validation.js';
 import type { TrainingExample } from '../model/types.js';
+import { derivedExamples, shippedDerivedLexicon } from '../model/derived-phrases.js';
 import { SoftmaxRegression } from '../model/softmax-regression.js';
 
 export interface LabeledExample {
@@ -34,11 +35,17 @@ export function accuracyOn(model: SoftmaxRegression, examples: LabeledExample[])
 }
 
 /**
- * Trains on the phrases and the examples not held back, fits the temperature
- * that calibrates the confidence by 3-fold cross-validation on the same training
- * set, and scores the result on the held-back examples.
+ * Trains on the phrases, the words derived from real reports that ship with
+ * Suara, and the examples not held back; fits the temperature that calibrates
+ * the confidence by 3-fold cross-validation on the same training set, and
+ * scores the result on the held-back examples.
  */
-export function trainRouter(phrases: TrainingExample[], examples: LabeledExample[]): TrainedRouter {
+export function trainRouter(
+  lexiconPhrases: TrainingExample[],
+  examples: LabeledExample[],
+  derived: TrainingExample[] = derivedExamples(shippedDerivedLexicon()),
+): TrainedRouter {
+  const phrases = [...lexiconPhrases, ...derived];
   const training = examples.filter((e) => !isHeldOut(e.id));
   const heldOut = examples.filter((e) => isHeldOut(e.id));
   const temperature =

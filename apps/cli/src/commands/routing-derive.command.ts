@@ -1,0 +1,20 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { type DerivedLexicon, deriveFromReports, parseLaporCorpus } from '@suara/routing';
+
+/**
+ * Derives from the LAPOR! 2017 crawl (path on the command line; its texts never
+ * enter the repository) the words and word pairs that mark each agency type, and
+ * writes them where training reads them. Only those words are written.
+ */
+export async function routingDerive(realFile: string, out: string): Promise<void> {
+  const reports = parseLaporCorpus(await readFile(realFile, 'utf8'));
+  const derived: DerivedLexicon = {
+    source:
+      'Derived from the LAPOR! 2017 crawl in github.com/canfelli25/ir-lapor-classifier (MIT); words only, no report text',
+    license: 'MIT',
+    phrases: deriveFromReports(reports),
+  };
+  await writeFile(out, `${JSON.stringify(derived, null, 2)}\n`);
+  const counts = Object.entries(derived.phrases).map(([a, p]) => `${a} ${p.length}`);
+  console.log(`${reports.length} reports → ${out}: ${counts.join(', ')}`);
+}

@@ -1,0 +1,69 @@
+import { derivePhrases, derivedExamples } from '../model/derived-phrases.js';
+import { SoftmaxRegression } from '../model/softmax-regression.js';
+import type { TrainingExample } from '../model/types.js';
+import {
+  type FoldPrediction,
+  type LabeledText,
+  crossValidate,
+  fitTemperature,
+  stratifiedFolds,
+} from './cross-validation.js';
+import { type LaporReport, dispatchPlaceWords, properNouns } from './lapor-corpus.js';
+
+/** Trains as production does: lexicon-like background plus labeled examples, temperature by inner 3-fold CV. */
+function trainAsDeployed(background: TrainingExample[], labeled: LabeledText[]): SoftmaxRegression {
+  const temperature =
+    labeled.length >= 30 ? fitTemperature(crossValidate(labeled, background, { folds: 3 })) : 1;
+  return SoftmaxRegression.train([...background, ...labeled], { temperature });
+}
+
+function predictAll(model: SoftmaxRegression, items: LabeledText[]): FoldPrediction[] {
+  return items.map((item) => {
+    const { scores } = model.predict(item.text);
+    return {
+      text: item.text,
+      label: item.label,
+      predicted: scores[0].label,
+      confidence: scores[0].probability,
+      logs: model.logScores(item.text).logs,
+      labels: model.labels,
+    };
+  });
+}
+
+/** Every real report scored by a router that never saw real reports: today's situation. */
+export function realTextBaseline(
+  lexicon: TrainingExample[],
+  labeled: LabeledText[],
+  real: LabeledText[],
+): FoldPrediction[] {
+  return predictAll(trainAsDeployed(lexicon, labeled), real);
+}
+
+/** The phrases derived from real reports, as `routing:derive` writes them for shipping. */
+export function deriveFromReports(reports: LaporReport[]) {
+  return derivePhrases(
+    reports.map((r) => ({ text: r.text, label: r.label, group: r.institution.toLowerCase() })),
+    { exclude: new Set([...dispatchPlaceWords(reports), ...properNouns(reports)]) },
+  );
+}
+
+/**
+ * k-fold on the real reports: each fold is scored by a router whose derived
+ * phrases come from the other folds only, trained otherwise exactly as shipped
+ * (lexicon, labeled examples, derived phrases), so no report is scored by
+ * phrases mined from itself.
+ */
+export function realTextHeldOut(
+  lexicon: TrainingExample[],
+  labeled: LabeledText[],
+  reports: LaporReport[],
+  folds = 5,
+): FoldPrediction[] {
+  const parts = stratifiedFolds(reports, folds);
+  return parts.flatMap((test, f) => {
+    const train = parts.filter((_, i) => i !== f).flat();
+    const background = [...lexicon, ...derivedExamples(deriveFromReports(train))];
+    return predictAll(trainAsDeployed(background, labeled), test);
+  });
+}
