@@ -11,3 +11,4 @@ export * from './router/training.js';
 export * from './routing.module.js';
 export * from './routing.service.js';
 export * from './routing-admin.service.js';
+export * from './routing.tables.js';
