@@ -21,12 +21,13 @@ type JsonColumns<I> = {
   ]: I[K];
 };
 
+type AllColumns<E> = Inferred<E> & JsonColumns<Instance<E>>;
+
 /** A column that may be absent on the entity is NULL in the database. */
 type Columns<E> = {
-  [K in keyof (Inferred<E> & JsonColumns<Instance<E>>)]-?: undefined extends (Inferred<E> &
-    JsonColumns<Instance<E>>)[K]
-    ? Exclude<(Inferred<E> & JsonColumns<Instance<E>>)[K], undefined> | null
-    : (Inferred<E> & JsonColumns<Instance<E>>)[K];
+  [K in keyof AllColumns<E>]-?: undefined extends AllColumns<E>[K]
+    ? Exclude<AllColumns<E>[K], undefined> | null
+    : AllColumns<E>[K];
 };
 
 /**
