@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry } from './entities/audit-entry.entity.js';
 
+/** The audit trail's entries, one at a time; a statement writing many uses insertAuditEntries. */
 @Injectable()
 export class AuditService {
   /**

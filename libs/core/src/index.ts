@@ -5,3 +5,4 @@ export * from './logging/logger.module.js';
 export * from './redis/redis-client.js';
 export * from './redis/redis.module.js';
 export * from './ids.js';
+export * from './sql/index.js';

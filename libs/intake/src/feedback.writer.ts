@@ -1,8 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { JobName } from '@suara/queue';
+import { insertSelect, unnestRows } from '@suara/core';
+import { JobName, type QueueTables, insertJobs } from '@suara/queue';
 import { FeedbackChannel, FeedbackKind, FeedbackStatus } from './feedback.enums.js';
+import type { IntakeTables } from './intake.tables.js';
 import { generateTrackingCode } from './submission/tracking-code.js';
 
 export interface NewFeedback {
@@ -42,52 +44,84 @@ export async function writeFeedback(
   items: NewFeedback[],
 ): Promise<WrittenFeedback[]> {
   if (items.length === 0) return [];
-  // Column-wise arrays bound as parameters: PostgreSQL parses 15 arrays faster than
-  // thousands of literals, and nothing is escaped by hand.
   const col = <T>(pick: (f: NewFeedback, i: number) => T) => items.map(pick);
-  const { rows } = await sql<{
-    idx: number;
-    id: string;
-    tracking_code: string;
-    status: FeedbackStatus;
-    submitted_at: Date;
-  }>`
-    with input as (
-      select * from unnest(
-        ${col((_, i) => i)}::int[], ${col(() => randomUUID())}::uuid[], ${col(() => generateTrackingCode())}::text[],
-        ${col((f) => f.kind)}::text[], ${col((f) => f.channel)}::text[], ${col((f) => f.text)}::text[],
-        ${col((f) => f.cityCode)}::text[], ${col((f) => f.agencyHintCode ?? null)}::text[],
-        ${col((f) => f.location ?? null)}::text[], ${col((f) => f.anonymous ?? false)}::boolean[],
-        ${col((f) => f.confidential ?? false)}::boolean[], ${col((f) => f.idempotencyKey ?? null)}::text[],
-        ${col((f) => f.forumSessionId ?? null)}::uuid[], ${col((f) => f.externalRef ?? null)}::text[],
-        ${col((f) => f.contact?.name ?? null)}::text[], ${col((f) => f.contact?.email ?? null)}::text[],
-        ${col((f) => f.contact?.phone ?? null)}::text[]
-      ) as t(idx, id, tracking_code, kind, channel, text, city_code, agency_hint_code, location, anonymous,
-             confidential, idempotency_key, forum_session_id, external_ref, contact_name, contact_email, contact_phone)
-    ),
-    ins as (
-      insert into feedback (id, tracking_code, kind, channel, text, city_code, agency_hint_code, location,
-                            anonymous, confidential, idempotency_key, forum_session_id, external_ref, status)
-      select id, tracking_code, kind, channel, text, city_code, agency_hint_code, location,
-             anonymous, confidential, idempotency_key, forum_session_id, external_ref, ${FeedbackStatus.RECEIVED}
-      from input
-      on conflict do nothing
-      returning id, tracking_code, status, submitted_at
-    ),
-    contacts as (
-      insert into reporter_contact (id, feedback_id, name, email, phone)
-      select gen_random_uuid(), ins.id, input.contact_name, input.contact_email, input.contact_phone
-      from ins join input on input.id = ins.id
-      where coalesce(input.contact_name, input.contact_email, input.contact_phone) is not null
-    ),
-    jobs as (
-      -- the job id is the item id, as jobIdOf() decides for route-feedback
-      insert into outbox_message (job_name, job_id, payload)
-      select ${JobName.RouteFeedback}, ins.id::text, json_build_object('feedbackId', ins.id) from ins
+  const rows = await em
+    .getKysely<IntakeTables & QueueTables>()
+    // Column-wise arrays bound as parameters: PostgreSQL parses 17 arrays faster than
+    // thousands of literals, and nothing is escaped by hand.
+    .with('input', () =>
+      unnestRows({
+        idx: ['int', col((_, i) => i)],
+        id: ['uuid', col(() => randomUUID())],
+        tracking_code: ['text', col(() => generateTrackingCode())],
+        kind: ['text', col((f) => f.kind)],
+        channel: ['text', col((f) => f.channel)],
+        text: ['text', col((f) => f.text)],
+        city_code: ['text', col((f) => f.cityCode)],
+        agency_hint_code: ['text', col((f) => f.agencyHintCode)],
+        location: ['text', col((f) => f.location)],
+        anonymous: ['boolean', col((f) => f.anonymous ?? false)],
+        confidential: ['boolean', col((f) => f.confidential ?? false)],
+        idempotency_key: ['text', col((f) => f.idempotencyKey)],
+        forum_session_id: ['uuid', col((f) => f.forumSessionId)],
+        external_ref: ['text', col((f) => f.externalRef)],
+        contact_name: ['text', col((f) => f.contact?.name)],
+        contact_email: ['text', col((f) => f.contact?.email)],
+        contact_phone: ['text', col((f) => f.contact?.phone)],
+      }),
     )
-    select input.idx, ins.id, ins.tracking_code, ins.status, ins.submitted_at
-    from ins join input on input.id = ins.id
-    order by input.idx`.execute(em.getKysely());
+    .with('ins', (db) =>
+      insertSelect(db, 'feedback', db.selectFrom('input'), (eb) => ({
+        id: eb.ref('input.id'),
+        tracking_code: eb.ref('input.tracking_code'),
+        kind: eb.ref('input.kind'),
+        channel: eb.ref('input.channel'),
+        text: eb.ref('input.text'),
+        city_code: eb.ref('input.city_code'),
+        agency_hint_code: eb.ref('input.agency_hint_code'),
+        location: eb.ref('input.location'),
+        anonymous: eb.ref('input.anonymous'),
+        confidential: eb.ref('input.confidential'),
+        idempotency_key: eb.ref('input.idempotency_key'),
+        forum_session_id: eb.ref('input.forum_session_id'),
+        external_ref: eb.ref('input.external_ref'),
+        status: eb.val(FeedbackStatus.RECEIVED),
+      }))
+        .onConflict((oc) => oc.doNothing())
+        .returning(['id', 'tracking_code', 'status', 'submitted_at']),
+    )
+    .with('contacts', (db) =>
+      insertSelect(
+        db,
+        'reporter_contact',
+        db
+          .selectFrom('ins')
+          .innerJoin('input', 'input.id', 'ins.id')
+          .where(
+            ({ fn }) =>
+              fn.coalesce('input.contact_name', 'input.contact_email', 'input.contact_phone'),
+            'is not',
+            null,
+          ),
+        (eb) => ({
+          id: sql<string>`gen_random_uuid()`,
+          feedback_id: eb.ref('ins.id'),
+          name: eb.ref('input.contact_name'),
+          email: eb.ref('input.contact_email'),
+          phone: eb.ref('input.contact_phone'),
+        }),
+      ),
+    )
+    .with('jobs', (db) =>
+      insertJobs(db, JobName.RouteFeedback, db.selectFrom('ins'), (eb) => ({
+        feedbackId: eb.ref('ins.id'),
+      })),
+    )
+    .selectFrom('ins')
+    .innerJoin('input', 'input.id', 'ins.id')
+    .select(['input.idx', 'ins.id', 'ins.tracking_code', 'ins.status', 'ins.submitted_at'])
+    .orderBy('input.idx')
+    .execute();
   return rows.map((r) => ({
     index: r.idx,
     id: r.id,

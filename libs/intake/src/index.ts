@@ -17,4 +17,5 @@ export * from './submission/contact.rules.js';
 export * from './submission/submission.rules.js';
 export * from './submission/tracking-code.js';
 export * from './feedback.writer.js';
+export * from './intake.tables.js';
 export * from './events/feedback-events.js';

@@ -59,12 +59,19 @@ export function jobOptions(name: JobName, backoffMs: number): JobsOptions {
     : options;
 }
 
-/** The job id of a job: the id of the item it is about, so a job is queued once. */
-export function jobIdOf<N extends JobName>(name: N, payload: JobPayloads[N]): string {
-  switch (name) {
-    case JobName.RouteFeedback:
-      return (payload as JobPayloads[JobName.RouteFeedback]).feedbackId;
-    default:
-      return `${name}:${Date.now()}`;
-  }
+/**
+ * The job-id rule, in one place: a job about one item takes the item's id (this
+ * payload field) as its job id, so it is queued once. BullMQ ignores a job id it
+ * still holds, the sweeper skips items whose job waits in the outbox, and an
+ * admin finds an item's job by the item's id.
+ */
+export const JOB_KEY = {
+  [JobName.RouteFeedback]: 'feedbackId',
+} as const satisfies { [N in JobName]?: keyof JobPayloads[N] };
+
+/** Jobs about one item, queued once per item. */
+export type ItemJobName = keyof typeof JOB_KEY;
+
+export function jobIdOf<N extends ItemJobName>(name: N, payload: JobPayloads[N]): string {
+  return String(payload[JOB_KEY[name]]);
 }

@@ -4,13 +4,7 @@ import { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SuaraConfig } from '@suara/core';
 import { JOB_QUEUE, JobName, QueueName, jobOptions } from './jobs.js';
-
-interface OutboxRow {
-  id: string;
-  job_name: string;
-  job_id: string;
-  payload: Record<string, unknown>;
-}
+import type { QueueTables } from './outbox.js';
 
 /**
  * Moves outbox rows to BullMQ. Rows are claimed with SKIP LOCKED and deleted in
@@ -50,12 +44,17 @@ export class OutboxRelay implements OnApplicationShutdown {
   /** Hands over up to `limit` rows; returns how many. Throws when Redis refuses. */
   async relayOnce(limit = 1_000): Promise<number> {
     return this.em.fork().transactional(async (tx) => {
-      const rows: OutboxRow[] = await tx.execute(
-        'select id, job_name, job_id, payload from outbox_message order by id limit ? for update skip locked',
-        [limit],
-      );
+      const db = tx.getKysely<QueueTables>();
+      const rows = await db
+        .selectFrom('outbox_message')
+        .select(['id', 'job_name', 'job_id', 'payload'])
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
       if (rows.length === 0) return 0;
-      const byQueue = new Map<QueueName, OutboxRow[]>();
+      const byQueue = new Map<QueueName, typeof rows>();
       for (const row of rows) {
         const queue = JOB_QUEUE[row.job_name as JobName];
         if (!queue) throw new Error(`Outbox row ${row.id} names an unknown job ${row.job_name}`);
@@ -75,10 +74,14 @@ export class OutboxRelay implements OnApplicationShutdown {
           })),
         );
       }
-      await tx.execute(
-        `delete from outbox_message where id in (${rows.map(() => '?').join(',')})`,
-        rows.map((r) => r.id),
-      );
+      await db
+        .deleteFrom('outbox_message')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
       return rows.length;
     });
   }

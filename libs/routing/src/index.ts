@@ -14,3 +14,4 @@ export * from './routing-admin.service.js';
 export * from './evaluation/lapor-corpus.js';
 export * from './evaluation/real-text.js';
 export * from './model/derived-phrases.js';
+export * from './routing.tables.js';

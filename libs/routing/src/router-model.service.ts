@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { RoutingExample, RoutingPhrase } from './entities/routing-example.entity.js';
 import { RoutingModel } from './entities/routing-model.entity.js';
+import type { RoutingTables } from './routing.tables.js';
 import { LEXICON_WEIGHT, defaultLexicon } from './model/lexicon.js';
 import { SoftmaxRegression } from './model/softmax-regression.js';
 import { type LabeledExample, accuracyOn, isHeldOut, trainRouter } from './router/training.js';
@@ -40,9 +41,13 @@ export class RouterModelService {
     const now = Date.now();
     if (this.cached && now - this.cached.checkedAt < MODEL_CHECK_MS) return this.cached;
     const em = this.em.fork();
-    const [row] = await em.execute<{ version: number }[]>(
-      'select version from routing_model where active limit 1',
-    );
+    const row = await em
+      .getKysely<RoutingTables>()
+      .selectFrom('routing_model')
+      .select('version')
+      .where((eb) => eb.ref('active'))
+      .limit(1)
+      .executeTakeFirst();
     if (!row)
       throw new Error('No active routing model: run `npm run db:setup` (it trains the first one)');
     if (this.cached?.version !== row.version) {

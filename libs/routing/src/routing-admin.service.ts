@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { DomainError } from '@suara/core';
 import { type Principal, StaffRole, requireRole } from '@suara/identity';
 import { Feedback } from '@suara/intake';
-import { QueueName } from '@suara/queue';
+import { JobName, QueueName, jobIdOf } from '@suara/queue';
 import { AGENCY_TYPES } from '@suara/reference';
 import { RoutingPhrase } from './entities/routing-example.entity.js';
 import { RoutingModel } from './entities/routing-model.entity.js';
@@ -55,7 +55,7 @@ export class RoutingAdminService {
 
   async retryFailedJob(actor: Principal, feedbackId: string): Promise<FailedRoutingJob> {
     requireRole(actor, 'mengulang pekerjaan antrean', StaffRole.ADMIN);
-    const job = await this.routingQueue.getJob(feedbackId);
+    const job = await this.routingQueue.getJob(jobIdOf(JobName.RouteFeedback, { feedbackId }));
     if (!job)
       throw new DomainError(
         'NOT_FOUND',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { DomainError, SuaraConfig, isUuid } from '@suara/core';
 import { IdentityErrors, type Principal } from '@suara/identity';
 import {
@@ -9,9 +10,10 @@ import {
   FeedbackLifecycle,
   FeedbackPolicy,
   FeedbackStatus,
+  type IntakeTables,
   scopeOf,
 } from '@suara/intake';
-import { JobName } from '@suara/queue';
+import { JobName, type QueueTables, insertJobs } from '@suara/queue';
 import { ReferenceService, ServiceDeadlines, agencyCode } from '@suara/reference';
 import { RoutingDecision } from './entities/routing-decision.entity.js';
 import { decideRoute } from './router/route-decision.js';
@@ -21,16 +23,6 @@ import { RouterModelService } from './router-model.service.js';
 export type RoutingOutcome = 'ROUTED' | 'NEEDS_TRIAGE' | 'ALREADY_ROUTED' | 'NOT_FOUND';
 
 const ROUTER = { type: 'SYSTEM' as const, id: 'router' };
-
-interface ReceivedRow {
-  id: string;
-  text: string;
-  status: FeedbackStatus;
-  city_code: string;
-  agency_hint_code: string | null;
-  tracking_code: string;
-  submitted_at: string | Date;
-}
 
 @Injectable()
 export class RoutingService {
@@ -68,11 +60,20 @@ export class RoutingService {
     const { version, model } = await this.models.activeModel();
     const agencies = await this.reference.agencyIndex();
     const em = this.em.fork();
-    const rows = await em.execute<ReceivedRow[]>(
-      `select id, text, status, city_code, agency_hint_code, tracking_code, submitted_at
-         from feedback where id = any(?::uuid[])`,
-      [`{${ids.join(',')}}`],
-    );
+    const rows = await em
+      .getKysely<IntakeTables>()
+      .selectFrom('feedback')
+      .select([
+        'id',
+        'text',
+        'status',
+        'city_code',
+        'agency_hint_code',
+        'tracking_code',
+        'submitted_at',
+      ])
+      .where(({ eb, fn, val }) => eb('id', '=', fn.any(val(ids))))
+      .execute();
     const found = new Map(rows.map((r) => [r.id, r]));
     const now = new Date();
     const planned: RoutedItem[] = [];
@@ -145,18 +146,29 @@ export class RoutingService {
    * whose id it still holds, so items merely waiting their turn are not doubled.
    */
   async sweepUnrouted(olderThanMs = this.config.env.SWEEP_UNROUTED_AFTER_MS): Promise<number> {
-    const rows = await this.em.fork().execute<{ n: number }[]>(
-      `with stuck as (
-         insert into outbox_message (job_name, job_id, payload)
-         select ?, f.id::text, json_build_object('feedbackId', f.id)
-         from feedback f
-         where f.status = ? and f.submitted_at < now() - (? * interval '1 millisecond')
-           and not exists (select 1 from outbox_message o where o.job_id = f.id::text)
-         returning 1
-       ) select count(*)::int as n from stuck`,
-      [JobName.RouteFeedback, FeedbackStatus.RECEIVED, olderThanMs],
-    );
-    return rows[0].n;
+    const { n } = await this.em
+      .fork()
+      .getKysely<IntakeTables & QueueTables>()
+      .with('stuck', (db) =>
+        insertJobs(
+          db,
+          JobName.RouteFeedback,
+          db
+            .selectFrom('feedback as f')
+            .where('f.status', '=', FeedbackStatus.RECEIVED)
+            .where(
+              'f.submitted_at',
+              '<',
+              sql<Date>`now() - (${olderThanMs} * interval '1 millisecond')`,
+            ),
+          (eb) => ({ feedbackId: eb.ref('f.id') }),
+          { unlessWaiting: true },
+        ).returning('id'),
+      )
+      .selectFrom('stuck')
+      .select(({ cast, fn }) => cast<number>(fn.countAll(), 'integer').as('n'))
+      .executeTakeFirstOrThrow();
+    return n;
   }
 
   /** The routing decisions of an item, for whoever may see the item (FeedbackPolicy). */

@@ -1,8 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { FeedbackStatus, type TransitionRecord } from '@suara/intake';
+import { type AuditTables, insertAuditEntries } from '@suara/audit';
+import { insertSelect, unnestRows } from '@suara/core';
+import { FeedbackStatus, type IntakeTables, type TransitionRecord } from '@suara/intake';
 import { type RoutingBasis, type ScoredAgency } from './entities/routing-decision.entity.js';
+import type { RoutingTables } from './routing.tables.js';
 
 /** One item's routing, decided in memory, to be stored with its decision and audit entry. */
 export interface RoutedItem {
@@ -34,40 +37,85 @@ export async function writeRoutingOutcomes(
 ): Promise<Set<string>> {
   if (items.length === 0) return new Set();
   const col = <T>(pick: (r: RoutedItem) => T) => items.map(pick);
-  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
-  const { rows } = await sql<{ id: string }>`
-    with input as (
-      select * from unnest(
-        ${col((r) => r.feedbackId)}::uuid[], ${col((r) => r.status)}::text[], ${col((r) => r.agencyCode ?? null)}::text[],
-        ${col((r) => r.slaDueAt)}::timestamptz[], ${col(() => randomUUID())}::uuid[], ${col((r) => r.basis)}::text[],
-        ${col((r) => r.confidence)}::float8[], ${col((r) => json(r.alternatives))}::json[], ${col((r) => json(r.decisiveTerms))}::json[],
-        ${col((r) => r.explanation)}::text[], ${col((r) => r.modelVersion)}::int[], ${col((r) => r.decidedBy)}::text[],
-        ${col((r) => r.transition.actor.type)}::text[], ${col((r) => r.transition.actor.id ?? null)}::text[],
-        ${col((r) => r.transition.action)}::text[], ${col((r) => json(r.transition.before))}::json[],
-        ${col((r) => json(r.transition.after))}::json[], ${col((r) => r.transition.publicNote ?? null)}::text[]
-      ) as t(id, status, agency_code, sla_due_at, decision_id, basis, confidence, alternatives, decisive_terms,
-             explanation, model_version, decided_by, actor_type, actor_id, action, before, after, public_note)
-    ),
-    changed as (
-      update feedback f
-         set status = i.status, agency_code = i.agency_code, sla_due_at = i.sla_due_at,
-             version = f.version + 1, updated_at = now()
-        from input i
-       where f.id = i.id and f.status = ${FeedbackStatus.RECEIVED}
-      returning f.id
-    ),
-    decisions as (
-      insert into routing_decision (id, feedback_id, kind, basis, agency_code, confidence, alternatives,
-                                    decisive_terms, explanation, model_version, decided_by, created_at)
-      select i.decision_id, i.id, 'AUTOMATIC', i.basis, i.agency_code, i.confidence, i.alternatives,
-             i.decisive_terms, i.explanation, i.model_version, i.decided_by, now()
-        from input i join changed c on c.id = i.id
-    ),
-    audited as (
-      insert into audit_entry (at, actor_type, actor_id, action, subject_type, subject_id, before, after, public_note)
-      select now(), i.actor_type, i.actor_id, i.action, 'Feedback', i.id::text, i.before, i.after, i.public_note
-        from input i join changed c on c.id = i.id
+  const rows = await em
+    .getKysely<IntakeTables & RoutingTables & AuditTables>()
+    .with('input', () =>
+      unnestRows({
+        id: ['uuid', col((r) => r.feedbackId)],
+        status: ['text', col((r) => r.status)],
+        agency_code: ['text', col((r) => r.agencyCode)],
+        sla_due_at: ['timestamptz', col((r) => r.slaDueAt)],
+        decision_id: ['uuid', col(() => randomUUID())],
+        basis: ['text', col((r) => r.basis)],
+        confidence: ['float8', col((r) => r.confidence)],
+        alternatives: ['json', col((r) => r.alternatives)],
+        decisive_terms: ['json', col((r) => r.decisiveTerms)],
+        explanation: ['text', col((r) => r.explanation)],
+        model_version: ['int', col((r) => r.modelVersion)],
+        decided_by: ['text', col((r) => r.decidedBy)],
+        actor_type: ['text', col((r) => r.transition.actor.type)],
+        actor_id: ['text', col((r) => r.transition.actor.id)],
+        action: ['text', col((r) => r.transition.action)],
+        before: ['json', col((r) => r.transition.before)],
+        after: ['json', col((r) => r.transition.after)],
+        public_note: ['text', col((r) => r.transition.publicNote)],
+      }),
     )
-    select id from changed`.execute(em.getKysely());
+    .with('changed', (db) =>
+      db
+        .updateTable('feedback as f')
+        .from('input as i')
+        .set((eb) => ({
+          status: eb.ref('i.status'),
+          agency_code: eb.ref('i.agency_code'),
+          sla_due_at: eb.ref('i.sla_due_at'),
+          version: eb('f.version', '+', eb.lit(1)),
+          updated_at: sql<Date>`now()`,
+        }))
+        .whereRef('f.id', '=', 'i.id')
+        .where('f.status', '=', FeedbackStatus.RECEIVED)
+        .returning('f.id'),
+    )
+    .with('decisions', (db) =>
+      insertSelect(
+        db,
+        'routing_decision',
+        db.selectFrom('input as i').innerJoin('changed as c', 'c.id', 'i.id'),
+        (eb) => ({
+          id: eb.ref('i.decision_id'),
+          feedback_id: eb.ref('i.id'),
+          kind: eb.val('AUTOMATIC' as const),
+          basis: eb.ref('i.basis'),
+          agency_code: eb.ref('i.agency_code'),
+          confidence: eb.ref('i.confidence'),
+          alternatives: eb.ref('i.alternatives'),
+          decisive_terms: eb.ref('i.decisive_terms'),
+          explanation: eb.ref('i.explanation'),
+          model_version: eb.ref('i.model_version'),
+          decided_by: eb.ref('i.decided_by'),
+          created_at: sql<Date>`now()`,
+        }),
+      ),
+    )
+    .with('audited', (db) =>
+      insertAuditEntries(
+        db,
+        db.selectFrom('input as i').innerJoin('changed as c', 'c.id', 'i.id'),
+        (eb) => ({
+          at: sql<Date>`now()`,
+          actorType: eb.ref('i.actor_type'),
+          actorId: eb.ref('i.actor_id'),
+          action: eb.ref('i.action'),
+          subjectType: eb.val('Feedback'),
+          subjectId: eb.cast<string>('i.id', 'text'),
+          before: eb.ref('i.before'),
+          after: eb.ref('i.after'),
+          publicNote: eb.ref('i.public_note'),
+        }),
+      ),
+    )
+    .selectFrom('changed')
+    .select('id')
+    .execute();
   return new Set(rows.map((r) => r.id));
 }

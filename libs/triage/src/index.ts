@@ -10,3 +10,4 @@ export * from './queue/queue-cursor.js';
 export * from './triage.errors.js';
 export * from './triage.module.js';
 export * from './triage.views.js';
+export * from './triage.tables.js';

@@ -1,3 +1,4 @@
+import { EntityName } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 export interface Actor {
@@ -13,6 +14,9 @@ export interface Actor {
 @Entity({ tableName: 'audit_entry' })
 @Index({ properties: ['subjectId', 'at'] })
 export class AuditEntry {
+  /** Lets the typed query builder (em.getKysely) infer this entity's table. */
+  [EntityName]?: 'AuditEntry';
+
   /** A sequence, so that entries written in the same millisecond keep their order. */
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id: string;

@@ -1,3 +1,4 @@
+import { EntityName } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import {
   Entity,
@@ -52,6 +53,9 @@ import { ForumSession } from './forum-session.entity.js';
 })
 @Index({ properties: ['assignee', 'status'] })
 export class Feedback {
+  /** Lets the typed query builder (em.getKysely) infer this entity's table. */
+  [EntityName]?: 'Feedback';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

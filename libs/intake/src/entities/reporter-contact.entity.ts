@@ -1,3 +1,4 @@
+import { EntityName } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Entity, OneToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Feedback } from './feedback.entity.js';
@@ -9,6 +10,9 @@ import { Feedback } from './feedback.entity.js';
  */
 @Entity({ tableName: 'reporter_contact' })
 export class ReporterContact {
+  /** Lets the typed query builder (em.getKysely) infer this entity's table. */
+  [EntityName]?: 'ReporterContact';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

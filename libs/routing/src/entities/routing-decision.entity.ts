@@ -1,3 +1,4 @@
+import { EntityName } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import {
   Entity,
@@ -31,6 +32,9 @@ export interface ScoredAgency {
   expression: `create unique index "routing_decision_automatic_unique" on "routing_decision" ("feedback_id") where "kind" = 'AUTOMATIC'`,
 })
 export class RoutingDecision {
+  /** Lets the typed query builder (em.getKysely) infer this entity's table. */
+  [EntityName]?: 'RoutingDecision';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

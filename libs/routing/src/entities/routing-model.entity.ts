@@ -1,3 +1,4 @@
+import { EntityName } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { SoftmaxState } from '../model/softmax-regression.js';
 
@@ -8,6 +9,9 @@ import type { SoftmaxState } from '../model/softmax-regression.js';
   expression: `create unique index "routing_model_one_active" on "routing_model" ("active") where "active"`,
 })
 export class RoutingModel {
+  /** Lets the typed query builder (em.getKysely) infer this entity's table. */
+  [EntityName]?: 'RoutingModel';
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   version: number;
 

@@ -1,5 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
+import { jsonBuildObject } from 'kysely/helpers/postgres';
+import { type AuditTables, insertAuditEntries } from '@suara/audit';
+import { insertSelect } from '@suara/core';
 import { IdentityErrors, type Principal, StaffRole } from '@suara/identity';
 import {
   Feedback,
@@ -7,8 +11,10 @@ import {
   FeedbackLifecycle,
   FeedbackPolicy,
   FeedbackStatus,
+  type IntakeTables,
 } from '@suara/intake';
 import { Escalation } from '../entities/escalation.entity.js';
+import type { TriageTables } from '../triage.tables.js';
 import { OPEN_STATUSES } from '../triage.views.js';
 
 export const ESCALATED = 'feedback.escalated';
@@ -40,28 +46,59 @@ export class DeadlineWatchService {
 
   /** One statement: mark, record the escalation and its audit entry, all or nothing. */
   async escalateOverdue(now = new Date()): Promise<number> {
-    const open = OPEN_STATUSES.map(() => '?').join(', ');
-    const [{ n }] = await this.em.fork().execute<{ n: number }[]>(
-      `with overdue as (
-         update feedback f set escalated_at = ?, version = f.version + 1
-          where f.id in (select id from feedback
-                          where status in (${open}) and sla_due_at < ? and escalated_at is null
-                          order by sla_due_at limit 5000
-                          for update skip locked)
-         returning f.id, f.city_code, f.agency_code, f.sla_due_at, f.status
-       ), recorded as (
-         insert into escalation (id, feedback_id, city_code, agency_code, due_at, status, created_at)
-         select gen_random_uuid(), id, city_code, agency_code, sla_due_at, status, ? from overdue
-         on conflict do nothing
-       ), audited as (
-         insert into audit_entry (at, actor_type, actor_id, action, subject_type, subject_id, before, after)
-         select ?, 'SYSTEM', ?, ?, 'Feedback', id::text, null,
-                json_build_object('dueAt', sla_due_at, 'status', status, 'cityCode', city_code, 'agencyCode', agency_code)
-           from overdue
-       )
-       select count(*)::int as n from overdue`,
-      [now, ...OPEN_STATUSES, now, now, now, DEADLINE_WATCH.id, ESCALATED],
-    );
+    const { n } = await this.em
+      .fork()
+      .getKysely<IntakeTables & TriageTables & AuditTables>()
+      .with('overdue', (db) =>
+        db
+          .updateTable('feedback as f')
+          .set((eb) => ({ escalated_at: now, version: eb('f.version', '+', eb.lit(1)) }))
+          .where('f.id', 'in', (eb) =>
+            eb
+              .selectFrom('feedback')
+              .select('id')
+              .where('status', 'in', OPEN_STATUSES)
+              .where('sla_due_at', '<', now)
+              .where('escalated_at', 'is', null)
+              .orderBy('sla_due_at')
+              .limit(5000)
+              .forUpdate()
+              .skipLocked(),
+          )
+          .returning(['f.id', 'f.city_code', 'f.agency_code', 'f.sla_due_at', 'f.status']),
+      )
+      .with('recorded', (db) =>
+        insertSelect(db, 'escalation', db.selectFrom('overdue'), (eb) => ({
+          id: sql<string>`gen_random_uuid()`,
+          feedback_id: eb.ref('overdue.id'),
+          city_code: eb.ref('overdue.city_code'),
+          agency_code: eb.ref('overdue.agency_code'),
+          // Only overdue items are chosen, so each has a deadline.
+          due_at: eb.ref('overdue.sla_due_at').$notNull(),
+          status: eb.ref('overdue.status'),
+          created_at: eb.val(now),
+        })).onConflict((oc) => oc.doNothing()),
+      )
+      .with('audited', (db) =>
+        insertAuditEntries(db, db.selectFrom('overdue'), (eb) => ({
+          at: eb.val(now),
+          actorType: eb.val(DEADLINE_WATCH.type),
+          actorId: eb.val(DEADLINE_WATCH.id),
+          action: eb.val(ESCALATED),
+          subjectType: eb.val('Feedback'),
+          subjectId: eb.cast<string>('overdue.id', 'text'),
+          before: eb.lit(null),
+          after: jsonBuildObject({
+            dueAt: eb.ref('overdue.sla_due_at'),
+            status: eb.ref('overdue.status'),
+            cityCode: eb.ref('overdue.city_code'),
+            agencyCode: eb.ref('overdue.agency_code'),
+          }),
+        })),
+      )
+      .selectFrom('overdue')
+      .select(({ cast, fn }) => cast<number>(fn.countAll(), 'integer').as('n'))
+      .executeTakeFirstOrThrow();
     return n;
   }
 

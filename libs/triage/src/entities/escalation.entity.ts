@@ -1,3 +1,4 @@
+import { EntityName } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import {
   Entity,
@@ -17,6 +18,9 @@ import { Feedback } from '@suara/intake';
 @Unique({ properties: ['feedback', 'dueAt'] })
 @Index({ properties: ['cityCode', 'createdAt'] })
 export class Escalation {
+  /** Lets the typed query builder (em.getKysely) infer this entity's table. */
+  [EntityName]?: 'Escalation';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

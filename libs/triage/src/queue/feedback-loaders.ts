@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { StaffUser } from '@suara/identity';
 import { FeedbackResponse } from '@suara/intake';
+import type { RoutingTables } from '@suara/routing';
 
 export interface LatestRouting {
   feedbackId: string;
@@ -52,22 +53,26 @@ export class FeedbackLoaders {
   }
 
   private async latestRouting(ids: readonly string[]): Promise<(LatestRouting | null)[]> {
-    const rows = await this.em.fork().execute<Record<string, unknown>[]>(
-      `select distinct on (feedback_id) feedback_id, kind, basis, agency_code, confidence, explanation
-         from routing_decision where feedback_id = any(?::uuid[])
-        order by feedback_id, created_at desc`,
-      [`{${ids.join(',')}}`],
-    );
+    const rows = await this.em
+      .fork()
+      .getKysely<RoutingTables>()
+      .selectFrom('routing_decision')
+      .distinctOn('feedback_id')
+      .select(['feedback_id', 'kind', 'basis', 'agency_code', 'confidence', 'explanation'])
+      .where(({ eb, fn, val }) => eb('feedback_id', '=', fn.any(val(ids))))
+      .orderBy('feedback_id')
+      .orderBy('created_at', 'desc')
+      .execute();
     const byId = new Map(
       rows.map((r) => [
-        r.feedback_id as string,
+        r.feedback_id,
         {
-          feedbackId: r.feedback_id as string,
-          kind: r.kind as string,
-          basis: r.basis as string,
-          agencyCode: (r.agency_code as string | null) ?? undefined,
-          confidence: r.confidence as number,
-          explanation: r.explanation as string,
+          feedbackId: r.feedback_id,
+          kind: r.kind,
+          basis: r.basis,
+          agencyCode: r.agency_code ?? undefined,
+          confidence: r.confidence,
+          explanation: r.explanation,
         },
       ]),
     );

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Feedback, FeedbackKind, FeedbackPolicy, FeedbackStatus } from '@suara/intake';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import {
+  Feedback,
+  FeedbackKind,
+  FeedbackPolicy,
+  FeedbackStatus,
+  type IntakeTables,
+} from '@suara/intake';
 import { IdentityErrors, type Principal } from '@suara/identity';
 import { TriageErrors } from '../triage.errors.js';
 import { type FeedbackView, OPEN_STATUSES, viewOf } from '../triage.views.js';
@@ -25,36 +32,47 @@ export interface QueuePage {
 
 export const MAX_PAGE = 100;
 
-/** What a queue row needs (not the search vector, which is large). */
-const COLUMNS = [
-  'id',
-  'tracking_code',
-  'kind',
-  'channel',
-  'text',
-  'status',
-  'city_code',
-  'agency_code',
-  'agency_hint_code',
-  'location',
-  'anonymous',
-  'confidential',
-  'assignee_id',
-  'duplicate_of_id',
-  'submitted_at',
-  'updated_at',
-  'sla_due_at',
-  'resolved_at',
-  'close_due_at',
-  'reopen_count',
-  'escalated_at',
-  'version',
-]
-  .map((c) => `f.${c}`)
-  .join(', ');
+type QueueDb = IntakeTables & { f: IntakeTables['feedback'] };
+type QueueConditions = (eb: ExpressionBuilder<QueueDb, 'f'>) => Expression<SqlBool>;
+
+/** Columns a queue row does not need: the search vector is large, the others are intake's. */
+type Unread = 'search_vector' | 'idempotency_key' | 'forum_session_id' | 'external_ref';
+
+/**
+ * What a queue row needs. Every column of the entity is here or in `Unread`, so
+ * a column added to the entity breaks the build until someone decides, instead
+ * of reaching the page as `undefined`.
+ */
+const COLUMNS = Object.keys({
+  id: true,
+  tracking_code: true,
+  kind: true,
+  channel: true,
+  text: true,
+  status: true,
+  city_code: true,
+  agency_code: true,
+  agency_hint_code: true,
+  location: true,
+  anonymous: true,
+  confidential: true,
+  assignee_id: true,
+  duplicate_of_id: true,
+  submitted_at: true,
+  updated_at: true,
+  sla_due_at: true,
+  resolved_at: true,
+  close_due_at: true,
+  reopen_count: true,
+  escalated_at: true,
+  version: true,
+} satisfies Record<Exclude<keyof IntakeTables['feedback'], Unread>, true>).map(
+  (column) => `f.${column as Exclude<keyof IntakeTables['feedback'], Unread>}` as const,
+);
 
 /** Sort key of the queue; the same expression is indexed (see the triage migration). */
-const DUE = `coalesce(f.sla_due_at, 'infinity'::timestamptz)`;
+const due = (eb: ExpressionBuilder<QueueDb, 'f'>) =>
+  eb.fn.coalesce('f.sla_due_at', sql<Date>`'infinity'::timestamptz`);
 
 /**
  * The work queue: what a principal may see, filtered, in a stable order
@@ -73,44 +91,55 @@ export class FeedbackQueueService {
   ): Promise<QueuePage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
       throw TriageErrors.badPageSize(MAX_PAGE);
-    const { where, params } = this.where(actor, filter);
-    const conditions = [...where];
-    const pageParams = [...params];
-    if (after) {
-      const c = decodeCursor(after);
-      conditions.push(`(${DUE}, f.submitted_at, f.id) > (?::timestamptz, ?::timestamptz, ?::uuid)`);
-      pageParams.push(c.due, c.submitted, c.id);
-    }
+    const where = this.where(actor, filter);
+    const cursor = after ? decodeCursor(after) : undefined;
     const em = this.em.fork();
-    const whereSql = conditions.length ? `where ${conditions.join(' and ')}` : '';
-    const [rows, [{ n }]] = await Promise.all([
-      em.execute<Record<string, unknown>[]>(
-        `select ${COLUMNS}, ${DUE}::text as k_due, f.submitted_at::text as k_submitted
-           from feedback f ${whereSql}
-          order by ${DUE}, f.submitted_at, f.id
-          limit ?`,
-        [...pageParams, first + 1],
-      ),
-      em.execute<{ n: number }[]>(
-        `select count(*)::int as n from feedback f ${where.length ? `where ${where.join(' and ')}` : ''}`,
-        params,
-      ),
+    const db = em.getKysely<IntakeTables>();
+    const [rows, { n }] = await Promise.all([
+      db
+        .selectFrom('feedback as f')
+        .select(COLUMNS)
+        .select((eb) => [
+          eb.cast<string>(due(eb), 'text').as('k_due'),
+          eb.cast<string>('f.submitted_at', 'text').as('k_submitted'),
+        ])
+        .where((eb) =>
+          cursor
+            ? eb.and([
+                where(eb),
+                eb(
+                  eb.tuple(due(eb), eb.ref('f.submitted_at'), eb.ref('f.id')),
+                  '>',
+                  eb.tuple(
+                    eb.cast<Date>(eb.val(cursor.due), 'timestamptz'),
+                    eb.cast<Date>(eb.val(cursor.submitted), 'timestamptz'),
+                    eb.cast<string>(eb.val(cursor.id), 'uuid'),
+                  ),
+                ),
+              ])
+            : where(eb),
+        )
+        .orderBy(due)
+        .orderBy('f.submitted_at')
+        .orderBy('f.id')
+        .limit(first + 1)
+        .execute(),
+      db
+        .selectFrom('feedback as f')
+        .where(where)
+        .select(({ cast, fn }) => cast<number>(fn.countAll(), 'integer').as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     const hasNextPage = rows.length > first;
     const edges = rows.slice(0, first).map((r) => ({
-      cursor: encodeCursor({
-        due: r.k_due as string,
-        submitted: r.k_submitted as string,
-        id: r.id as string,
-      }),
+      cursor: encodeCursor({ due: r.k_due, submitted: r.k_submitted, id: r.id }),
       node: viewOf(em.map(Feedback, r)),
     }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor }, totalCount: n };
   }
 
-  private where(actor: Principal, filter: QueueFilter): { where: string[]; params: unknown[] } {
-    const where: string[] = [];
-    const params: unknown[] = [];
+  /** Checks the principal may see what the filter asks for, then says which rows match. */
+  private where(actor: Principal, filter: QueueFilter): QueueConditions {
     const scope = FeedbackPolicy.queueScope(actor);
     const askedAgency = filter.agencyCode?.toUpperCase();
     const askedCity = filter.cityCode?.toUpperCase();
@@ -121,26 +150,36 @@ export class FeedbackQueueService {
     ) {
       throw IdentityErrors.forbidden('melihat antrean di luar instansi atau kota Anda');
     }
-    const add = (sql: string, ...values: unknown[]) => {
-      where.push(sql);
-      params.push(...values);
-    };
-    if (scope.agencyCode) add('f.agency_code = ?', scope.agencyCode);
-    if (scope.cityCode) add('f.city_code = ?', scope.cityCode);
-    if (filter.agencyCode) add('f.agency_code = ?', filter.agencyCode.toUpperCase());
-    if (filter.cityCode) add('f.city_code = ?', filter.cityCode.toUpperCase());
-    if (filter.status?.length)
-      add(`f.status in (${filter.status.map(() => '?').join(', ')})`, ...filter.status);
-    if (filter.kind) add('f.kind = ?', filter.kind);
-    if (filter.assigneeId) add('f.assignee_id = ?::uuid', filter.assigneeId);
-    if (filter.overdue !== undefined) {
-      const overdue = `(coalesce(f.sla_due_at < now(), false) and f.status in (${OPEN_STATUSES.map(() => '?').join(', ')}))`;
-      add(filter.overdue ? overdue : `not ${overdue}`, ...OPEN_STATUSES);
-    }
     const search = filter.search?.trim();
-    if (search) {
-      add(`f.search_vector @@ websearch_to_tsquery('indonesian', ?)`, search.slice(0, 200));
-    }
-    return { where, params };
+    return (eb) => {
+      const where: Expression<SqlBool>[] = [];
+      if (scope.agencyCode) where.push(eb('f.agency_code', '=', scope.agencyCode));
+      if (scope.cityCode) where.push(eb('f.city_code', '=', scope.cityCode));
+      if (askedAgency) where.push(eb('f.agency_code', '=', askedAgency));
+      if (askedCity) where.push(eb('f.city_code', '=', askedCity));
+      if (filter.status?.length) where.push(eb('f.status', 'in', filter.status));
+      if (filter.kind) where.push(eb('f.kind', '=', filter.kind));
+      if (filter.assigneeId) where.push(eb('f.assignee_id', '=', filter.assigneeId));
+      if (filter.overdue !== undefined) {
+        const overdue = eb.and([
+          eb.fn.coalesce(eb('f.sla_due_at', '<', sql<Date>`now()`), eb.lit(false)),
+          eb('f.status', 'in', OPEN_STATUSES),
+        ]);
+        where.push(filter.overdue ? overdue : eb.not(overdue));
+      }
+      if (search) {
+        where.push(
+          eb(
+            'f.search_vector',
+            '@@',
+            eb.fn<string>('websearch_to_tsquery', [
+              sql.lit('indonesian'),
+              eb.val(search.slice(0, 200)),
+            ]),
+          ),
+        );
+      }
+      return eb.and(where);
+    };
   }
 }
