@@ -37,11 +37,13 @@ export async function routedItem(
     text: TEXT_FOR[type],
     agencyCode,
   });
-  const [{ id }] = await ctx.sql<{ id: string }>('select id from feedback where tracking_code = ?', [
-    receipt.trackingCode,
-  ]);
+  const [{ id }] = await ctx.sql<{ id: string }>(
+    'select id from feedback where tracking_code = ?',
+    [receipt.trackingCode],
+  );
   const outcome = await ctx.get(RoutingService).route(id);
-  if (outcome !== 'ROUTED') throw new Error(`Expected ${receipt.trackingCode} routed, got ${outcome}`);
+  if (outcome !== 'ROUTED')
+    throw new Error(`Expected ${receipt.trackingCode} routed, got ${outcome}`);
   return { id, trackingCode: receipt.trackingCode };
 }
 
