@@ -135,4 +135,16 @@ describe('FeedbackQueueService paging against the database', () => {
       });
     }
   });
+
+  // Shaped like a timestamp, but no date: the refusal must come before PostgreSQL
+  // reads it, or the client gets an internal error instead of BAD_USER_INPUT.
+  it('refuses a cursor with an impossible date with BAD_USER_INPUT, not a database error', async () => {
+    const forged = Buffer.from(
+      JSON.stringify(['9999-99-99 00:00:00+00', '2026-11-01 08:00:00+00', ids[0]]),
+    ).toString('base64url');
+    await expect(queue.page(admin, {}, 5, forged)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+  });
 });
