@@ -220,7 +220,9 @@ describe('GraphQL over HTTP and WebSocket: the same limits for every door', () =
       const ws = await staffSocket();
       const query = `{ cities { code } } # ${'x'.repeat(11 * 1024 * 1024)}`;
       ws.subscribe('huge', query);
-      expect(await Promise.race([ws.closed, sleep(15_000)])).toMatchObject({ code: 1009 });
+      expect(
+        await Promise.race([ws.closed, sleep(15_000, undefined, { ref: false })]),
+      ).toMatchObject({ code: 1009 });
       expect(ws.messages.some((m) => m.id === 'huge')).toBe(false);
 
       expect((await fetch(`${stack.url}/health`)).status).toBe(200);
@@ -267,7 +269,9 @@ describe('GraphQL over HTTP and WebSocket: the same limits for every door', () =
       // An account is confirmed again at most once a second.
       await sleep(1_100);
       const after = await routedItem(stack, 'MDN-DLH');
-      expect(await Promise.race([ws.closed, sleep(10_000)])).toMatchObject({ code: 4403 });
+      expect(
+        await Promise.race([ws.closed, sleep(10_000, undefined, { ref: false })]),
+      ).toMatchObject({ code: 4403 });
       expect(JSON.stringify(ws.messages.slice(seen))).not.toContain(after.id);
     });
 
@@ -282,7 +286,10 @@ describe('GraphQL over HTTP and WebSocket: the same limits for every door', () =
       );
       const ws = await staffSocket(`Bearer ${shortLived}`);
       await liveQueue(ws);
-      const closed = await Promise.race([ws.closed, sleep(10_000).then(() => 'still open')]);
+      const closed = await Promise.race([
+        ws.closed,
+        sleep(10_000, undefined, { ref: false }).then(() => 'still open'),
+      ]);
       expect(closed).toMatchObject({ code: 4403 });
     });
   });

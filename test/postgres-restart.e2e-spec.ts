@@ -11,7 +11,7 @@ describe('PostgreSQL restarting under a running worker', () => {
   let worker: ChildProcess;
 
   beforeAll(async () => {
-    pg = PrivatePostgres.start();
+    pg = await PrivatePostgres.start();
     const url = pg.url('suara');
     runCli('db:setup', { DATABASE_URL: url });
     stack = await SuaraTestStack.start({

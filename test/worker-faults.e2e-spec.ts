@@ -1,6 +1,11 @@
 import { graphql, waitFor } from '@suara/testing';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import { QueueName } from '@suara/queue';
 import { kill, spawnWorker, workerOutput } from './support/processes.js';
 
 const IMPORT = `mutation Import($sessionId: ID!, $statements: [ForumStatementInput!]!) {
@@ -179,12 +184,67 @@ describe('worker faults', () => {
     }
   }, 90_000);
 
-  it('finishes the job in hand on SIGTERM and exits', async () => {
+  it('finishes the job in hand on SIGTERM, then exits', async () => {
+    const submitted = await graphql(
+      stack.url,
+      'mutation { submitFeedback(input: { cityCode: "PMS", kind: COMPLAINT, text: "Sampah di pasar belum diangkut." }) { trackingCode } }',
+    );
+    const [{ id }] = await stack.sql<{ id: string }>(
+      'select id from feedback where tracking_code = ?',
+      [submitted.data!.submitFeedback.trackingCode],
+    );
+    // Holding the item's row makes the worker's routing write wait: its job stays in hand
+    // for as long as the test likes, instead of the few milliseconds a job takes.
+    const holder = new pg.Client({ connectionString: stack.config.env.DATABASE_URL });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query('select 1 from feedback where id = $1 for update', [id]);
+    const queue = new Queue(QueueName.Routing, {
+      connection: { url: stack.config.env.REDIS_URL },
+      prefix: stack.config.env.REDIS_PREFIX,
+    });
     const worker = startWorker();
-    await new Promise((r) => setTimeout(r, 2_000));
-    const started = Date.now();
-    await kill(worker, 'SIGTERM');
-    expect(worker.exitCode === 0 || worker.signalCode === 'SIGTERM').toBe(true);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    try {
+      await waitFor(
+        'the worker to hold the job, its write waiting on the row',
+        async () => {
+          const state = await (await queue.getJob(id))?.getState();
+          const [{ waiting }] = await stack.sql<{ waiting: number }>(
+            `select count(*)::int as waiting from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'`,
+          );
+          return state === 'active' && waiting > 0;
+        },
+        30_000,
+        50,
+        async () => `${await stack.pipelineState()}\n${workerOutput(worker)}`,
+      );
+      const exited = once(worker, 'exit');
+      worker.kill('SIGTERM');
+      // It waits for the job in hand rather than dropping it.
+      await sleep(1_000);
+      expect(worker.exitCode).toBeNull();
+      expect(worker.signalCode).toBeNull();
+
+      const released = Date.now();
+      await holder.query('commit');
+      await exited;
+      expect(worker.exitCode === 0 || worker.signalCode === 'SIGTERM').toBe(true);
+      expect(Date.now() - released).toBeLessThan(15_000);
+
+      // Completed by this worker, before it exited: routed by the job itself, once.
+      const job = await queue.getJob(id);
+      expect(await job!.getState()).toBe('completed');
+      expect(job!.returnvalue).toBe('ROUTED');
+      const [row] = await stack.sql<{ status: string; decisions: number }>(
+        `select status, (select count(*)::int from routing_decision where feedback_id = f.id) as decisions
+           from feedback f where id = ?`,
+        [id],
+      );
+      expect(row).toEqual({ status: 'ROUTED', decisions: 1 });
+    } finally {
+      await holder.end();
+      await queue.close();
+    }
   }, 60_000);
 });

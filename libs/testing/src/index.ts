@@ -3,3 +3,4 @@ export * from './test-database.js';
 export * from './wait-for.js';
 export * from './private-redis.js';
 export * from './private-postgres.js';
+export * from './service-context.js';

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.js';
 
 const BIN = (() => {
   const root = '/usr/lib/postgresql';
@@ -20,10 +21,10 @@ export class PrivatePostgres {
     readonly port: number,
   ) {}
 
-  static start(): PrivatePostgres {
+  static async start(): Promise<PrivatePostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'suara-pg-'));
     chownSync(dir, uidOf('postgres'), gidOf('postgres'));
-    const pg = new PrivatePostgres(dir, 40_000 + Math.floor(Math.random() * 10_000));
+    const pg = new PrivatePostgres(dir, await freePort());
     pg.asPostgres('initdb', [
       '-D',
       join(dir, 'data'),

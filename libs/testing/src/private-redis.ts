@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createConnection } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './free-port.js';
 
 /**
  * A redis-server of the test's own on a free port, so a test can stop and start
@@ -13,7 +14,7 @@ export class PrivateRedis {
   private constructor(readonly port: number) {}
 
   static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(20_000 + Math.floor(Math.random() * 20_000));
+    const redis = new PrivateRedis(await freePort());
     await redis.resume();
     return redis;
   }
