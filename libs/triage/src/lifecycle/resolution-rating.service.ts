@@ -7,6 +7,7 @@ import {
   FeedbackStatus,
   IntakeService,
   type PublicFeedbackStatus,
+  checkCitizenSecret,
   checkOptionalText,
   normaliseTrackingCode,
 } from '@suara/intake';
@@ -32,13 +33,26 @@ export class ResolutionRatingService {
     private readonly deadlines: ServiceDeadlines,
   ) {}
 
-  async rate(trackingCode: string, score: number, comment?: string): Promise<PublicFeedbackStatus> {
+  /**
+   * Only the citizen rates: the tracking code names the item (staff and others
+   * may know it), the secret from the receipt proves who is rating.
+   */
+  async rate(
+    trackingCode: string,
+    citizenSecret: string | null | undefined,
+    score: number,
+    comment?: string | null,
+  ): Promise<PublicFeedbackStatus> {
     if (!Number.isInteger(score) || score < 1 || score > 5) throw TriageErrors.badScore();
     const note = checkOptionalText(comment, 'Komentar', 1_000, 'comment');
+    if (!citizenSecret?.trim()) checkCitizenSecret({}, citizenSecret);
     const code = normaliseTrackingCode(trackingCode);
     const item = await this.em.fork().transactional(async (tx) => {
-      const found = code ? await tx.findOne(Feedback, { trackingCode: code }) : null;
-      if (!found) throw TriageErrors.notFoundByCode(trackingCode);
+      const found = code
+        ? await tx.findOne(Feedback, { trackingCode: code }, { populate: ['citizenSecretHash'] })
+        : null;
+      if (!found) throw TriageErrors.notFoundByCode(trackingCode.slice(0, 32));
+      checkCitizenSecret(found, citizenSecret);
       if (found.status !== FeedbackStatus.RESOLVED) throw TriageErrors.notRatable(found.status);
       tx.persist(new ResolutionRating(found, found.reopenCount + 1, score, note));
       if (score <= UNSATISFIED_AT_MOST && found.reopenCount === 0) {

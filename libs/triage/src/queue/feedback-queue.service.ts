@@ -5,6 +5,7 @@ import { IdentityErrors, type Principal } from '@suara/identity';
 import { TriageErrors } from '../triage.errors.js';
 import { type FeedbackView, OPEN_STATUSES, viewOf } from '../triage.views.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
+import { checkQueueFilter } from './queue-filter.js';
 
 export interface QueueFilter {
   status?: FeedbackStatus[];
@@ -73,6 +74,7 @@ export class FeedbackQueueService {
   ): Promise<QueuePage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
       throw TriageErrors.badPageSize(MAX_PAGE);
+    checkQueueFilter(filter);
     const { where, params } = this.where(actor, filter);
     const conditions = [...where];
     const pageParams = [...params];
