@@ -5,6 +5,7 @@ import {
   FeedbackEvents,
   FeedbackLifecycle,
   FeedbackStatus,
+  IntakeErrors,
   IntakeService,
   type PublicFeedbackStatus,
   checkCitizenSecret,
@@ -45,7 +46,8 @@ export class ResolutionRatingService {
   ): Promise<PublicFeedbackStatus> {
     if (!Number.isInteger(score) || score < 1 || score > 5) throw TriageErrors.badScore();
     const note = checkOptionalText(comment, 'Komentar', 1_000, 'comment');
-    if (!citizenSecret?.trim()) checkCitizenSecret({}, citizenSecret);
+    // Missing is the form's mistake, told before any look-up; wrong is checked on the item.
+    if (!citizenSecret?.trim()) throw IntakeErrors.citizenSecretMissing();
     const code = normaliseTrackingCode(trackingCode);
     const item = await this.em.fork().transactional(async (tx) => {
       const found = code
