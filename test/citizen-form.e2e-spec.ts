@@ -83,6 +83,24 @@ describe('citizen form in a real browser', () => {
     await page.getByText('Kode disalin.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(trackingCode);
 
+    // The secret only the citizen holds, explained, shown once, never stored as such.
+    const secret = (await page.locator('#kode-rahasia').textContent())!.trim();
+    expect(secret).toMatch(/^([2-9A-HJ-NP-Z]{7}-){3}[2-9A-HJ-NP-Z]{7}$/);
+    await expect(page.locator('#rahasia-hint').textContent()).resolves.toMatch(
+      /Simpan kode rahasia ini.*jangan bagikan/s,
+    );
+    await page.getByRole('button', { name: 'Salin rahasia' }).click();
+    await page.getByText('Kode rahasia disalin.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await expect(page.locator('#tautan-lacak').getAttribute('href')).resolves.toBe(
+      `/lacak?kode=${trackingCode}#s=${secret}`,
+    );
+    const [stored] = await stack.sql<{ row: string }>(
+      'select f::text as row from feedback f where tracking_code = ?',
+      [trackingCode],
+    );
+    expect(stored.row).not.toContain(secret.replace(/-/g, ''));
+
     const [row] = await stack.sql<{ anonymous: boolean; text: string }>(
       'select anonymous, text from feedback where tracking_code = ?',
       [trackingCode],
@@ -95,6 +113,9 @@ describe('citizen form in a real browser', () => {
     await page.getByRole('link', { name: 'Lihat perkembangan laporan' }).click();
     await page.locator('#hasil').waitFor({ state: 'visible' });
     await expect(page.locator('#hasil-kode').textContent()).resolves.toBe(trackingCode);
+    // The link's fragment filled the rating form's secret and left the address bar.
+    await expect(page.locator('#rahasia').inputValue()).resolves.toBe(secret);
+    expect(new URL(page.url()).hash).toBe('');
     // The worker routes it to the agency the citizen chose; the page shows it on a fresh lookup.
     await waitFor(
       'the status page to show the agency',
@@ -179,8 +200,32 @@ describe('citizen form in a real browser', () => {
     );
     expect(resolved.data!.resolveFeedback.status).toBe('RESOLVED');
 
+    // Someone who knows only the tracking code (staff, another citizen) cannot rate.
     await page.goto(`${stack.url}/lacak?kode=${item.trackingCode}`);
     const rating = page.getByRole('form', { name: 'Beri nilai penyelesaian' });
+    await rating.waitFor({ state: 'visible' });
+    await page.getByLabel('5, sangat puas').check();
+    await page.getByRole('button', { name: 'Kirim nilai' }).click();
+    const secretError = page.locator('#rahasia-error');
+    await secretError.waitFor({ state: 'visible' });
+    await expect(secretError.textContent()).resolves.toMatch(/Masukkan kode rahasia/);
+    await page.getByLabel('Kode rahasia').fill('AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA');
+    await page.getByRole('button', { name: 'Kirim nilai' }).click();
+    await waitFor('the wrong secret to be refused', async () =>
+      /tidak cocok/.test((await secretError.textContent()) ?? ''),
+    );
+    await expect(page.getByLabel('Kode rahasia').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    const [{ n: noRating }] = await stack.sql<{ n: number }>(
+      'select count(*)::int as n from resolution_rating where feedback_id = ?',
+      [item.id],
+    );
+    expect(noRating).toBe(0);
+
+    // The receipt's link carries the secret (opened afresh, as from a bookmark).
+    await page.goto('about:blank');
+    await page.goto(`${stack.url}/lacak?kode=${item.trackingCode}#s=${item.citizenSecret}`);
     await rating.waitFor({ state: 'visible' });
     await expect(page.locator('#tanggapan').textContent()).resolves.toContain(
       'Sampah sudah diangkut.',

@@ -10,4 +10,5 @@ import '@nestjs/graphql';
 process.env.NODE_ENV = 'test';
 process.env.LOG_LEVEL ??= 'silent';
 process.env.PUBLIC_RATE_LIMIT ??= '100000';
+process.env.PUBLIC_STATUS_RATE_LIMIT ??= '100000';
 process.env.OUTBOX_POLL_MS ??= '20';

@@ -4,7 +4,7 @@ import { SuaraTestStack } from './support/suara-test-stack.js';
 import { FEEDBACK_FIELDS, routedItem } from './support/triage-items.js';
 
 const STATUS = `query($code: String!) { feedbackStatus(trackingCode: $code) {
-  status mergedInto canRate agency { code } timeline { status note } responses { message } } }`;
+  status merged canRate agency { code } timeline { status note } responses { message } } }`;
 
 /** An item worked from routed to closed by agency staff and the citizen, over HTTP. */
 describe('the feedback lifecycle through GraphQL', () => {
@@ -30,7 +30,7 @@ describe('the feedback lifecycle through GraphQL', () => {
   const ACK = command('acknowledgeFeedback', '');
   const RESPOND = `mutation($id: ID!, $m: String!, $p: Boolean) { respondToFeedback(id: $id, message: $m, public: $p) { ${FEEDBACK_FIELDS} } }`;
   const RESOLVE = `mutation($id: ID!, $r: String!) { resolveFeedback(id: $id, resolution: $r) { ${FEEDBACK_FIELDS} } }`;
-  const RATE = `mutation($c: String!, $s: Int!, $t: String) { rateResolution(trackingCode: $c, score: $s, comment: $t) { status canRate timeline { status } } }`;
+  const RATE = `mutation($c: String!, $k: String, $s: Int!, $t: String) { rateResolution(trackingCode: $c, citizenSecret: $k, score: $s, comment: $t) { status canRate timeline { status } } }`;
 
   it('goes from routed to closed, shows the citizen public answers only, and audits every step', async () => {
     const item = await routedItem(stack, 'MDN-DLH');
@@ -79,11 +79,16 @@ describe('the feedback lifecycle through GraphQL', () => {
 
     const rated = await graphql(stack.url, RATE, {
       c: item.trackingCode,
+      k: item.citizenSecret,
       s: 5,
       t: 'Cepat, terima kasih',
     });
     expect(rated.data!.rateResolution).toMatchObject({ status: 'CLOSED', canRate: false });
-    const again = await graphql(stack.url, RATE, { c: item.trackingCode, s: 4 });
+    const again = await graphql(stack.url, RATE, {
+      c: item.trackingCode,
+      k: item.citizenSecret,
+      s: 4,
+    });
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'status' });
 
     const trail = await as(coordinator)(
@@ -125,7 +130,11 @@ describe('the feedback lifecycle through GraphQL', () => {
       const res = await as(staff)(query, { id: item.id, ...vars });
       expect(res.errors![0].extensions!.code).toBe('CONFLICT');
     }
-    const notResolved = await graphql(stack.url, RATE, { c: item.trackingCode, s: 5 });
+    const notResolved = await graphql(stack.url, RATE, {
+      c: item.trackingCode,
+      k: item.citizenSecret,
+      s: 5,
+    });
     expect(notResolved.errors![0].extensions!.code).toBe('CONFLICT');
     const [row] = await stack.sql<{ status: string; n: number }>(
       `select status, (select count(*)::int from feedback_response where feedback_id = ?) as n from feedback where id = ?`,
@@ -195,9 +204,10 @@ describe('the feedback lifecycle through GraphQL', () => {
     const followed = await publicStatus(copy.trackingCode);
     expect(followed).toMatchObject({
       status: 'RESOLVED',
-      mergedInto: original.trackingCode,
+      merged: true,
       canRate: false,
     });
+    expect(JSON.stringify(followed)).not.toContain(original.trackingCode);
     expect(followed.responses).toEqual([{ message: 'TPS sudah bersih.' }]);
     expect(followed.timeline.map((t: { status: string }) => t.status)).toEqual([
       'RECEIVED',
@@ -270,6 +280,7 @@ describe('the feedback lifecycle through GraphQL', () => {
     await as(staff)(RESOLVE, { id: item.id, r: 'Sudah diangkut.' });
     const unhappy = await graphql(stack.url, RATE, {
       c: item.trackingCode,
+      k: item.citizenSecret,
       s: 1,
       t: 'Belum, masih menumpuk',
     });
@@ -281,7 +292,11 @@ describe('the feedback lifecycle through GraphQL', () => {
     expect(reopened).toEqual({ reopen_count: 1, due: true });
 
     await as(staff)(RESOLVE, { id: item.id, r: 'Sekarang benar-benar bersih.' });
-    const stillUnhappy = await graphql(stack.url, RATE, { c: item.trackingCode, s: 2 });
+    const stillUnhappy = await graphql(stack.url, RATE, {
+      c: item.trackingCode,
+      k: item.citizenSecret,
+      s: 2,
+    });
     expect(stillUnhappy.data!.rateResolution.status).toBe('CLOSED');
     const ratings = await stack.sql<{ round: number; score: number }>(
       'select round, score from resolution_rating where feedback_id = ? order by round',
@@ -292,9 +307,17 @@ describe('the feedback lifecycle through GraphQL', () => {
       { round: 2, score: 2 },
     ]);
 
-    const bad = await graphql(stack.url, RATE, { c: item.trackingCode, s: 6 });
+    const bad = await graphql(stack.url, RATE, {
+      c: item.trackingCode,
+      k: item.citizenSecret,
+      s: 6,
+    });
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'score' });
-    const unknown = await graphql(stack.url, RATE, { c: 'ZZZZZ-ZZZZZ', s: 5 });
+    const unknown = await graphql(stack.url, RATE, {
+      c: 'ZZZZZ-ZZZZZ',
+      k: item.citizenSecret,
+      s: 5,
+    });
     expect(unknown.errors![0].extensions).toMatchObject({
       code: 'NOT_FOUND',
       field: 'trackingCode',

@@ -13,6 +13,8 @@ export const TEXT_FOR: Record<string, string> = {
 export interface NewItem {
   id: string;
   trackingCode: string;
+  /** From the receipt: what the citizen, and only the citizen, rates with. */
+  citizenSecret: string;
 }
 
 /**
@@ -27,11 +29,11 @@ export async function routedItem(
   const [cityCode, type] = agencyCode.split('-');
   const res = await graphql(
     stack.url,
-    'mutation($i: SubmitFeedbackInput!) { submitFeedback(input: $i) { trackingCode } }',
+    'mutation($i: SubmitFeedbackInput!) { submitFeedback(input: $i) { trackingCode citizenSecret } }',
     { i: { cityCode, kind: 'COMPLAINT', text: TEXT_FOR[type], agencyCode, ...extra } },
   );
   if (!res.data) throw new Error(`Submission failed: ${JSON.stringify(res.errors)}`);
-  const trackingCode = res.data.submitFeedback.trackingCode as string;
+  const { trackingCode, citizenSecret } = res.data.submitFeedback as Omit<NewItem, 'id'>;
   const [{ id }] = await stack.sql<{ id: string }>(
     'select id from feedback where tracking_code = ?',
     [trackingCode],
@@ -43,7 +45,7 @@ export async function routedItem(
   );
   if (row.agency_code !== agencyCode)
     throw new Error(`Expected ${trackingCode} routed to ${agencyCode}, got ${row.agency_code}`);
-  return { id, trackingCode };
+  return { id, trackingCode, citizenSecret };
 }
 
 export const FEEDBACK_FIELDS = `id trackingCode status version slaDueAt agency { code } assigneeId

@@ -28,6 +28,7 @@ import { GraphQLWsServer } from './graphql/graphql-ws.server.js';
 import { LocalDateScalar } from './graphql/local-date.scalar.js';
 import { HealthController } from './health/health.controller.js';
 
+import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
 import { FeedbackPubSub } from './triage/feedback-pubsub.js';
@@ -55,7 +56,10 @@ import { TriageResolver } from './triage/triage.resolver.js';
       inject: [SuaraConfig, RedisClient],
       imports: [RedisModule],
       useFactory: (config: SuaraConfig, redis: RedisClient) => ({
-        throttlers: [{ name: 'public', ttl: 60_000, limit: config.env.PUBLIC_RATE_LIMIT }],
+        throttlers: [
+          { name: RateBudget.PUBLIC, ttl: 60_000, limit: config.env.PUBLIC_RATE_LIMIT },
+          { name: RateBudget.STATUS, ttl: 60_000, limit: config.env.PUBLIC_STATUS_RATE_LIMIT },
+        ],
         storage: new RedisThrottlerStorage(redis, config.env.REDIS_PREFIX),
       }),
     }),

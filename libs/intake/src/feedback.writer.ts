@@ -8,6 +8,8 @@ import type { IntakeTables } from './intake.tables.js';
 import { generateTrackingCode } from './submission/tracking-code.js';
 
 export interface NewFeedback {
+  /** Given when something derived from the id (the citizen's secret) is needed before the write. */
+  id?: string;
   kind: FeedbackKind;
   channel: FeedbackChannel;
   text: string;
@@ -17,6 +19,8 @@ export interface NewFeedback {
   anonymous?: boolean;
   confidential?: boolean;
   idempotencyKey?: string;
+  idempotencyBodyHash?: string;
+  citizenSecretHash?: string;
   forumSessionId?: string;
   externalRef?: string;
   contact?: { name?: string; email?: string; phone?: string };
@@ -47,12 +51,12 @@ export async function writeFeedback(
   const col = <T>(pick: (f: NewFeedback, i: number) => T) => items.map(pick);
   const rows = await em
     .getKysely<IntakeTables & QueueTables>()
-    // Column-wise arrays bound as parameters: PostgreSQL parses 17 arrays faster than
+    // Column-wise arrays bound as parameters: PostgreSQL parses 19 arrays faster than
     // thousands of literals, and nothing is escaped by hand.
     .with('input', () =>
       unnestRows({
         idx: ['int', col((_, i) => i)],
-        id: ['uuid', col(() => randomUUID())],
+        id: ['uuid', col((f) => f.id ?? randomUUID())],
         tracking_code: ['text', col(() => generateTrackingCode())],
         kind: ['text', col((f) => f.kind)],
         channel: ['text', col((f) => f.channel)],
@@ -68,6 +72,8 @@ export async function writeFeedback(
         contact_name: ['text', col((f) => f.contact?.name)],
         contact_email: ['text', col((f) => f.contact?.email)],
         contact_phone: ['text', col((f) => f.contact?.phone)],
+        idempotency_body_hash: ['text', col((f) => f.idempotencyBodyHash)],
+        citizen_secret_hash: ['text', col((f) => f.citizenSecretHash)],
       }),
     )
     .with('ins', (db) =>
@@ -83,6 +89,8 @@ export async function writeFeedback(
         anonymous: eb.ref('input.anonymous'),
         confidential: eb.ref('input.confidential'),
         idempotency_key: eb.ref('input.idempotency_key'),
+        idempotency_body_hash: eb.ref('input.idempotency_body_hash'),
+        citizen_secret_hash: eb.ref('input.citizen_secret_hash'),
         forum_session_id: eb.ref('input.forum_session_id'),
         external_ref: eb.ref('input.external_ref'),
         status: eb.val(FeedbackStatus.RECEIVED),

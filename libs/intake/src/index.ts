@@ -1,4 +1,6 @@
 export * from './access/feedback.policy.js';
+export * from './citizen/citizen-secret.js';
+export * from './citizen/receipt-keys.js';
 export * from './entities/feedback.entity.js';
 export * from './entities/feedback-response.entity.js';
 export * from './entities/forum-session.entity.js';

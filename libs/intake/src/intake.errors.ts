@@ -58,6 +58,24 @@ export const IntakeErrors = {
       'idempotencyKey harus 8 sampai 128 karakter huruf, angka, titik, garis bawah atau tanda hubung.',
       'idempotencyKey',
     ),
+  idempotencyKeyReused: () =>
+    new DomainError(
+      'CONFLICT',
+      'idempotencyKey ini sudah dipakai untuk laporan lain; laporan ini tidak disimpan. Kirim ulang dengan idempotencyKey baru.',
+      'idempotencyKey',
+    ),
+  citizenSecretMissing: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Masukkan kode rahasia dari tanda terima laporan Anda. Hanya pengirim laporan yang dapat memberi nilai.',
+      'citizenSecret',
+    ),
+  citizenSecretWrong: () =>
+    new DomainError(
+      'FORBIDDEN',
+      'Kode rahasia tidak cocok dengan laporan ini. Periksa kode rahasia pada tanda terima Anda (28 huruf/angka, tanpa huruf O dan I).',
+      'citizenSecret',
+    ),
   invalidDate: (field: string) =>
     new DomainError(
       'BAD_USER_INPUT',

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { AuditService } from '@suara/audit';
 import { ReferenceService } from '@suara/reference';
+import { ReceiptKeys } from './citizen/receipt-keys.js';
+import { hashCitizenSecret } from './citizen/citizen-secret.js';
 import { Feedback } from './entities/feedback.entity.js';
 import { FeedbackResponse } from './entities/feedback-response.entity.js';
 import { FeedbackChannel, FeedbackStatus } from './feedback.enums.js';
@@ -9,7 +12,11 @@ import { IntakeErrors } from './intake.errors.js';
 import { type FeedbackReceipt, type PublicFeedbackStatus } from './intake.views.js';
 import { STATUS_CHANGED } from './lifecycle/feedback-lifecycle.js';
 import { type NewFeedback, writeFeedback } from './feedback.writer.js';
-import { type SubmissionInput, checkSubmission } from './submission/submission.rules.js';
+import {
+  type CleanSubmission,
+  type SubmissionInput,
+  checkSubmission,
+} from './submission/submission.rules.js';
 import { normaliseTrackingCode } from './submission/tracking-code.js';
 
 @Injectable()
@@ -18,11 +25,15 @@ export class IntakeService {
     private readonly em: EntityManager,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
+    private readonly keys: ReceiptKeys,
   ) {}
 
   /**
    * Stores a citizen's feedback and, in the same statement, the job that will
-   * route it; a retry with the same idempotency key returns the first receipt.
+   * route it. A retry with the same idempotency key and the same report returns
+   * the first receipt (its secret derived again); the same key with a different
+   * report is CONFLICT and stores nothing, so one sender can never be handed
+   * another's receipt.
    */
   async submit(
     input: SubmissionInput,
@@ -30,7 +41,13 @@ export class IntakeService {
   ): Promise<FeedbackReceipt> {
     const clean = checkSubmission(input);
     await this.checkPlace(clean.cityCode, clean.agencyCode);
+    const id = randomUUID();
+    const citizenSecret = await this.keys.citizenSecret(id);
+    const bodyHash = clean.idempotencyKey
+      ? await this.keys.bodyHash(canonicalBody(clean, channel))
+      : undefined;
     const item: NewFeedback = {
+      id,
       kind: clean.kind,
       channel,
       text: clean.text,
@@ -40,16 +57,31 @@ export class IntakeService {
       anonymous: clean.anonymous,
       confidential: clean.confidential,
       idempotencyKey: clean.idempotencyKey,
+      idempotencyBodyHash: bodyHash,
+      citizenSecretHash: hashCitizenSecret(citizenSecret),
       contact: clean.reporter,
     };
     // Skipped means the idempotency key was used before, or (one in 10^15) the
     // tracking code was taken: then a new code is drawn.
     for (let attempt = 0; attempt < 4; attempt++) {
       const [written] = await writeFeedback(this.em.fork(), [item]);
-      if (written) return receiptOf(written);
+      if (written) return { ...receiptOf(written), citizenSecret };
       if (clean.idempotencyKey) {
-        const earlier = await this.findByIdempotencyKey(clean.idempotencyKey);
-        if (earlier) return earlier;
+        const earlier = await this.em
+          .fork()
+          .findOne(
+            Feedback,
+            { idempotencyKey: clean.idempotencyKey },
+            { populate: ['idempotencyBodyHash'] },
+          );
+        if (earlier) {
+          if (!earlier.idempotencyBodyHash || earlier.idempotencyBodyHash !== bodyHash)
+            throw IntakeErrors.idempotencyKeyReused();
+          return {
+            ...receiptOf(earlier),
+            citizenSecret: await this.keys.citizenSecret(earlier.id),
+          };
+        }
       }
     }
     throw new Error('Could not store feedback: no free tracking code after 4 draws');
@@ -100,6 +132,10 @@ export class IntakeService {
       { feedback: original, public: true },
       { orderBy: { createdAt: 'asc' } },
     );
+    // Staff may have written the original's code in a note or an answer; the
+    // duplicate's citizen must not learn it (it is another citizen's report).
+    const shown = (text: string) =>
+      original === own ? text : text.split(original.trackingCode).join('laporan lain');
     return {
       trackingCode: own.trackingCode,
       kind: own.kind,
@@ -108,26 +144,41 @@ export class IntakeService {
       agency: original.agency
         ? { code: original.agency.code, name: original.agency.name }
         : undefined,
-      mergedInto: original === own ? undefined : original.trackingCode,
+      merged: original !== own,
       canRate: original === own && own.status === FeedbackStatus.RESOLVED,
       timeline: [
         { status: FeedbackStatus.RECEIVED, at: own.submittedAt },
         ...[...ownSteps, ...laterSteps].map((c) => ({
           status: c.after?.status as FeedbackStatus,
           at: c.at,
-          note: c.publicNote ?? undefined,
+          note: c.publicNote ? shown(c.publicNote) : undefined,
         })),
       ],
-      responses: responses.map((r) => ({ message: r.message, at: r.createdAt })),
+      responses: responses.map((r) => ({ message: shown(r.message), at: r.createdAt })),
     };
-  }
-
-  private async findByIdempotencyKey(key: string): Promise<FeedbackReceipt | undefined> {
-    const earlier = await this.em.fork().findOne(Feedback, { idempotencyKey: key });
-    return earlier ? receiptOf(earlier) : undefined;
   }
 }
 
-function receiptOf(f: Pick<Feedback, 'trackingCode' | 'status' | 'submittedAt'>): FeedbackReceipt {
+function receiptOf(f: Pick<Feedback, 'trackingCode' | 'status' | 'submittedAt'>) {
   return { trackingCode: f.trackingCode, status: f.status, submittedAt: f.submittedAt };
+}
+
+/**
+ * The report as stored, in a fixed order: two requests are "the same" when they
+ * would store the same item, whatever their spacing or letter case.
+ */
+function canonicalBody(c: CleanSubmission, channel: FeedbackChannel): string {
+  return JSON.stringify([
+    channel,
+    c.kind,
+    c.cityCode,
+    c.text,
+    c.agencyCode ?? null,
+    c.location ?? null,
+    c.reporter?.name ?? null,
+    c.reporter?.email ?? null,
+    c.reporter?.phone ?? null,
+    c.anonymous,
+    c.confidential,
+  ]);
 }

@@ -3,6 +3,8 @@ import { FeedbackKind, FeedbackStatus } from './feedback.enums.js';
 /** What a submitter gets back: enough to follow the item, nothing about anyone. */
 export interface FeedbackReceipt {
   trackingCode: string;
+  /** Shown only here: proves, when rating, that the citizen is the sender. */
+  citizenSecret: string;
   status: FeedbackStatus;
   submittedAt: Date;
 }
@@ -20,8 +22,11 @@ export interface PublicFeedbackStatus {
   status: FeedbackStatus;
   submittedAt: Date;
   agency?: { code: string; name: string };
-  /** For a duplicate: the tracking code of the original it now follows. */
-  mergedInto?: string;
+  /**
+   * A duplicate: what it shows is the original's progress. Never the original's
+   * tracking code, which belongs to another citizen.
+   */
+  merged: boolean;
   /** Resolved and waiting for the citizen's rating. */
   canRate: boolean;
   timeline: TimelineEntry[];

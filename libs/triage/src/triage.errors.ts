@@ -67,6 +67,18 @@ export const TriageErrors = {
       'Kursor halaman tidak valid; mulai lagi dari halaman pertama.',
       'after',
     ),
+  controlCharacters: (field: string) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Isian ${field} berisi karakter kendali (mis. NUL) yang tidak dapat dicari. Ketik ulang isiannya.`,
+      field,
+    ),
+  badAssignee: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'assigneeId bukan ID petugas yang sah (harus UUID).',
+      'assigneeId',
+    ),
   badPageSize: (max: number) =>
     new DomainError('BAD_USER_INPUT', `first harus antara 1 dan ${max}.`, 'first'),
 };

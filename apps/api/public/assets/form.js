@@ -111,7 +111,7 @@
     button.disabled = true;
     button.textContent = 'Mengirim…';
     const result = await graphql(
-      'mutation Submit($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { trackingCode status submittedAt } }',
+      'mutation Submit($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { trackingCode citizenSecret status submittedAt } }',
       { input },
     );
     button.disabled = false;
@@ -121,9 +121,12 @@
         result.errors.map((e) => ({ field: e.extensions?.field, message: e.message })),
       );
     }
-    const code = result.data.submitFeedback.trackingCode;
+    const { trackingCode: code, citizenSecret: secret } = result.data.submitFeedback;
     document.getElementById('kode-lacak').textContent = code;
-    document.getElementById('tautan-lacak').href = '/lacak?kode=' + encodeURIComponent(code);
+    document.getElementById('kode-rahasia').textContent = secret;
+    // The secret rides in the fragment: browsers never send it to a server or its logs.
+    document.getElementById('tautan-lacak').href =
+      '/lacak?kode=' + encodeURIComponent(code) + '#s=' + encodeURIComponent(secret);
     form.hidden = true;
     const receipt = document.getElementById('tanda-terima');
     receipt.hidden = false;
@@ -131,14 +134,24 @@
     idempotencyKey = crypto.randomUUID();
   });
 
-  document.getElementById('salin').addEventListener('click', async () => {
-    const code = document.getElementById('kode-lacak').textContent;
-    const status = document.getElementById('salin-status');
-    try {
-      await navigator.clipboard.writeText(code);
-      status.textContent = 'Kode disalin.';
-    } catch {
-      status.textContent = 'Tidak dapat menyalin otomatis; catat kode ' + code + '.';
-    }
-  });
+  function copyButton(buttonId, outputId, statusId, done, what) {
+    document.getElementById(buttonId).addEventListener('click', async () => {
+      const value = document.getElementById(outputId).textContent;
+      const status = document.getElementById(statusId);
+      try {
+        await navigator.clipboard.writeText(value);
+        status.textContent = done;
+      } catch {
+        status.textContent = 'Tidak dapat menyalin otomatis; catat ' + what + ' ' + value + '.';
+      }
+    });
+  }
+  copyButton('salin', 'kode-lacak', 'salin-status', 'Kode disalin.', 'kode');
+  copyButton(
+    'salin-rahasia',
+    'kode-rahasia',
+    'salin-rahasia-status',
+    'Kode rahasia disalin.',
+    'kode rahasia',
+  );
 })();

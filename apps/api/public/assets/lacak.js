@@ -5,13 +5,27 @@
   const error = document.getElementById('kode-error');
   const result = document.getElementById('hasil');
   const QUERY = `query Status($code: String!) { feedbackStatus(trackingCode: $code) {
-    trackingCode kind status submittedAt mergedInto canRate agency { name } timeline { status at note } responses { message at } } }`;
-  const RATE = `mutation Rate($code: String!, $score: Int!, $comment: String) {
-    rateResolution(trackingCode: $code, score: $score, comment: $comment) { status } }`;
+    trackingCode kind status submittedAt merged canRate agency { name } timeline { status at note } responses { message at } } }`;
+  const RATE = `mutation Rate($code: String!, $secret: String, $score: Int!, $comment: String) {
+    rateResolution(trackingCode: $code, citizenSecret: $secret, score: $score, comment: $comment) {
+      status } }`;
   const rating = document.getElementById('form-nilai');
   const ratingError = document.getElementById('nilai-error');
   const rated = document.getElementById('nilai-terkirim');
+  const secret = document.getElementById('rahasia');
+  const secretError = document.getElementById('rahasia-error');
   let shownCode = '';
+  // The receipt's link carries the secret in the fragment (#s=…), which browsers
+  // never send to the server; it fills the rating form and leaves the address bar.
+  function takeSecretFromLink() {
+    const linked = new URLSearchParams(location.hash.slice(1)).get('s');
+    if (!linked) return;
+    secret.value = linked;
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  takeSecretFromLink();
+  // The receipt's link opened in a tab already showing this page changes only the fragment.
+  window.addEventListener('hashchange', takeSecretFromLink);
 
   function fail(message) {
     result.hidden = true;
@@ -48,15 +62,15 @@
     document.getElementById('dikirim').textContent = formatDate(s.submittedAt);
     document.getElementById('instansi').textContent = s.agency ? s.agency.name : 'Belum ditentukan';
     const merged = document.getElementById('gabungan');
-    merged.hidden = !s.mergedInto;
-    merged.textContent = s.mergedInto
-      ? 'Laporan Anda digabung dengan laporan ' +
-        s.mergedInto +
-        ' tentang masalah yang sama; status dan tanggapan di bawah mengikuti laporan tersebut.'
+    merged.hidden = !s.merged;
+    merged.textContent = s.merged
+      ? 'Laporan Anda digabung dengan laporan lain tentang masalah yang sama; status dan tanggapan di bawah mengikuti laporan tersebut.'
       : '';
     shownCode = s.trackingCode;
     rating.hidden = !s.canRate;
     ratingError.hidden = true;
+    secretError.hidden = true;
+    secret.removeAttribute('aria-invalid');
     const timeline = document.getElementById('riwayat');
     timeline.replaceChildren();
     for (const t of s.timeline)
@@ -78,15 +92,32 @@
       rating.querySelector('input[name="nilai"]').focus();
       return;
     }
+    secretError.hidden = true;
+    secret.removeAttribute('aria-invalid');
+    if (!secret.value.trim()) {
+      secretError.textContent =
+        'Masukkan kode rahasia dari tanda terima laporan Anda. Hanya pengirim laporan yang dapat memberi nilai.';
+      secretError.hidden = false;
+      secret.setAttribute('aria-invalid', 'true');
+      secret.focus();
+      return;
+    }
     const comment = document.getElementById('komentar').value.trim();
     const res = await graphql(RATE, {
       code: shownCode,
+      secret: secret.value.trim(),
       score: Number(chosen.value),
       comment: comment || null,
     });
     if (res.errors?.length) {
-      ratingError.textContent = res.errors[0].message;
-      ratingError.hidden = false;
+      const [first] = res.errors;
+      const slot = first.extensions?.field === 'citizenSecret' ? secretError : ratingError;
+      slot.textContent = first.message;
+      slot.hidden = false;
+      if (slot === secretError) {
+        secret.setAttribute('aria-invalid', 'true');
+        secret.focus();
+      }
       return;
     }
     await lookUp(shownCode);
@@ -99,6 +130,9 @@
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // Another report's secret is never this one's.
+    const compact = (code) => code.toUpperCase().replace(/[\s-]/g, '');
+    if (compact(input.value) !== compact(shownCode || fromLink || '')) secret.value = '';
     history.replaceState(null, '', '/lacak?kode=' + encodeURIComponent(input.value.trim()));
     lookUp(input.value);
   });

@@ -1,11 +1,27 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
 import { DomainError } from '@suara/core';
 
 /**
- * Rate limits for GraphQL operations. One budget per client across all public
- * mutations (not per mutation), keyed by the client's address.
+ * The budgets of public operations, each per client per minute: mutations share
+ * one (PUBLIC_RATE_LIMIT), status look-ups another, larger one
+ * (PUBLIC_STATUS_RATE_LIMIT), so refreshing a status page never uses up the
+ * budget for sending a report, nor the reverse.
+ */
+export enum RateBudget {
+  PUBLIC = 'public',
+  STATUS = 'status',
+}
+
+const BUDGET = 'suara:rate-budget';
+
+/** Which budget an operation draws on; without it, PUBLIC. */
+export const UseRateBudget = (budget: RateBudget) => SetMetadata(BUDGET, budget);
+
+/**
+ * Rate limits for GraphQL operations, keyed by the client's address. Each alias
+ * of an operation in one request counts once, so aliases cannot multiply a budget.
  */
 @Injectable()
 export class GqlThrottlerGuard extends ThrottlerGuard {
@@ -17,6 +33,11 @@ export class GqlThrottlerGuard extends ThrottlerGuard {
     return { req, res };
   }
 
+  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    if (request.throttler.name !== this.budgetOf(request.context)) return Promise.resolve(true);
+    return super.handleRequest(request);
+  }
+
   protected override generateKey(
     _context: ExecutionContext,
     tracker: string,
@@ -26,13 +47,23 @@ export class GqlThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(
-    _context: ExecutionContext,
+    context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
     const seconds = Math.max(detail.timeToBlockExpire, 1);
+    const what = this.budgetOf(context) === RateBudget.STATUS ? 'permintaan' : 'kiriman';
     throw new DomainError(
       'RATE_LIMITED',
-      `Terlalu banyak kiriman dari perangkat Anda. Silakan coba lagi dalam ${seconds} detik.`,
+      `Terlalu banyak ${what} dari perangkat Anda. Silakan coba lagi dalam ${seconds} detik.`,
+    );
+  }
+
+  private budgetOf(context: ExecutionContext): RateBudget {
+    return (
+      this.reflector.getAllAndOverride<RateBudget | undefined>(BUDGET, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? RateBudget.PUBLIC
     );
   }
 }

@@ -6,6 +6,12 @@ export class FeedbackReceipt {
   @Field({ description: 'Kode lacak: simpan untuk melihat perkembangan laporan.' })
   trackingCode: string;
 
+  @Field({
+    description:
+      'Kode rahasia: hanya ditampilkan di tanda terima ini. Diperlukan untuk memberi nilai; jangan dibagikan.',
+  })
+  citizenSecret: string;
+
   @Field(() => FeedbackStatus)
   status: FeedbackStatus;
 
@@ -63,10 +69,10 @@ export class PublicFeedbackStatus {
   agency?: AgencySummary;
 
   @Field({
-    nullable: true,
-    description: 'For a duplicate: the tracking code of the original whose progress it shows',
+    description:
+      "Merged with an earlier report of the same problem: status, timeline and answers are that report's (never its tracking code)",
   })
-  mergedInto?: string;
+  merged: boolean;
 
   @Field({ description: 'Resolved and waiting for the citizen to rate the answer' })
   canRate: boolean;

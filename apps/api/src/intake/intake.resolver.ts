@@ -2,7 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IntakeService } from '@suara/intake';
 import { ReferenceService } from '@suara/reference';
-import { GqlThrottlerGuard } from '../infra/gql-throttler.guard.js';
+import { GqlThrottlerGuard, RateBudget, UseRateBudget } from '../infra/gql-throttler.guard.js';
 import { CityOption, FeedbackReceipt, PublicFeedbackStatus } from './intake.models.js';
 import { SubmitFeedbackInput } from './submit-feedback.input.js';
 
@@ -25,6 +25,8 @@ export class IntakeResolver {
     nullable: true,
     description: 'Null when no item has this code.',
   })
+  @UseGuards(GqlThrottlerGuard)
+  @UseRateBudget(RateBudget.STATUS)
   feedbackStatus(@Args('trackingCode') trackingCode: string): Promise<PublicFeedbackStatus | null> {
     return this.intake.publicStatus(trackingCode);
   }

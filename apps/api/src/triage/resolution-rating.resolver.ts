@@ -17,7 +17,15 @@ export class ResolutionRatingResolver {
     @Args('trackingCode') trackingCode: string,
     @Args('score', { type: () => Int }) score: number,
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
+    // Nullable in the schema only so that a client that leaves it out is told, in
+    // Indonesian and with the field named, what to send; the service requires it.
+    @Args('citizenSecret', {
+      type: () => String,
+      nullable: true,
+      description: 'Kode rahasia dari tanda terima (wajib): membuktikan Anda pengirim laporan',
+    })
+    citizenSecret?: string,
   ): Promise<PublicFeedbackStatus> {
-    return this.ratings.rate(trackingCode, score, comment);
+    return this.ratings.rate(trackingCode, citizenSecret, score, comment);
   }
 }

@@ -74,6 +74,12 @@ export const envSchema = z.object({
     .default('suara'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /**
+   * Status look-ups (feedbackStatus) per client per minute. Higher than for
+   * mutations: a look-up is one indexed read, people reload a status page, and
+   * Indonesian mobile carriers put many phones behind one address (CGNAT).
+   */
+  PUBLIC_STATUS_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   /** Proxies allowed to name the client (X-Forwarded-For): false, a hop count, or addresses. */
   TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

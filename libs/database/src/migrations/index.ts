@@ -3,6 +3,7 @@ import { Migration20261122212243_routing } from './Migration20261122212243_routi
 import { Migration20261122214256_identity } from './Migration20261122214256_identity.js';
 import { Migration20261122235822_triage } from './Migration20261122235822_triage.js';
 import { Migration20261130083000_installation_secret } from './Migration20261130083000_installation_secret.js';
+import { Migration20261130090000_citizen_secret } from './Migration20261130090000_citizen_secret.js';
 
 /** Applied in this order; `npm run migration:create` rewrites this list. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Migration20261122214256_identity,
   Migration20261122235822_triage,
   Migration20261130083000_installation_secret,
+  Migration20261130090000_citizen_secret,
 ];

@@ -112,6 +112,17 @@ export class Feedback {
   @Property({ type: 'string', length: 128, nullable: true, unique: true })
   idempotencyKey?: string;
 
+  /** Keyed hash of the request that used the idempotency key: a different report under the same key is refused. */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true, lazy: true })
+  idempotencyBodyHash?: string;
+
+  /**
+   * SHA-256 of the secret only the citizen's receipt showed; acting as the citizen
+   * (rating) needs it. None for items no citizen submitted (forum statements).
+   */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true, lazy: true })
+  citizenSecretHash?: string;
+
   @ManyToOne(() => ForumSession, { nullable: true })
   forumSession?: ForumSession;
 

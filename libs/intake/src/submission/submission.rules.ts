@@ -30,14 +30,37 @@ export interface CleanSubmission {
   idempotencyKey?: string;
 }
 
-// Control characters other than tab and newline: PostgreSQL refuses NUL in text,
-// and the others only hide content from the people who read it.
+// C0 and C1 control characters other than tab and newline: PostgreSQL refuses NUL
+// in text, and the others only hide content from the people who read it.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// Direction marks, embeddings, overrides and isolates (and the deprecated format
+// controls beside them): they reorder what staff see on screen, so a report could
+// show one thing and say another. Indonesian text never needs them.
+const DIRECTION = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u206F]/g;
+// Characters that draw nothing: zero-width and other default-ignorable code points
+// (Hangul fillers among them, though Unicode calls them letters), and the blank
+// braille pattern, which fonts draw as empty space.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+const VISIBLE_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Blank at either end, beyond what trim() knows: zero-width spaces, fillers, blank
+// braille. Not joiners or variation selectors, which end emoji such as ❤️.
+const BLANK_EDGES =
+  /^[\s\u200B\u2060\uFEFF\u115F\u1160\u3164\uFFA0\u2800]+|[\s\u200B\u2060\uFEFF\u115F\u1160\u3164\uFFA0\u2800]+$/g;
 
-/** Text as stored: Unicode-composed, without control characters, trimmed. */
+/**
+ * Text as stored: Unicode-composed, without control or direction characters,
+ * trimmed; blank when nothing a person could read remains (no visible letter or
+ * digit). Zero-width joiners stay inside the text, since emoji sequences need them.
+ */
 export function cleanText(value: string | null | undefined): string {
-  return (value ?? '').normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+  const text = (value ?? '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, '')
+    .replace(DIRECTION, '')
+    .replace(BLANK_EDGES, '');
+  return VISIBLE_LETTER_OR_DIGIT.test(text.replace(INVISIBLE, '')) ? text : '';
 }
 
 function optional(value: string | null | undefined): string | undefined {

@@ -5,8 +5,10 @@ import {
   FeedbackEvents,
   FeedbackLifecycle,
   FeedbackStatus,
+  IntakeErrors,
   IntakeService,
   type PublicFeedbackStatus,
+  checkCitizenSecret,
   checkOptionalText,
   normaliseTrackingCode,
 } from '@suara/intake';
@@ -32,13 +34,27 @@ export class ResolutionRatingService {
     private readonly deadlines: ServiceDeadlines,
   ) {}
 
-  async rate(trackingCode: string, score: number, comment?: string): Promise<PublicFeedbackStatus> {
+  /**
+   * Only the citizen rates: the tracking code names the item (staff and others
+   * may know it), the secret from the receipt proves who is rating.
+   */
+  async rate(
+    trackingCode: string,
+    citizenSecret: string | null | undefined,
+    score: number,
+    comment?: string | null,
+  ): Promise<PublicFeedbackStatus> {
     if (!Number.isInteger(score) || score < 1 || score > 5) throw TriageErrors.badScore();
     const note = checkOptionalText(comment, 'Komentar', 1_000, 'comment');
+    // Missing is the form's mistake, told before any look-up; wrong is checked on the item.
+    if (!citizenSecret?.trim()) throw IntakeErrors.citizenSecretMissing();
     const code = normaliseTrackingCode(trackingCode);
     const item = await this.em.fork().transactional(async (tx) => {
-      const found = code ? await tx.findOne(Feedback, { trackingCode: code }) : null;
-      if (!found) throw TriageErrors.notFoundByCode(trackingCode);
+      const found = code
+        ? await tx.findOne(Feedback, { trackingCode: code }, { populate: ['citizenSecretHash'] })
+        : null;
+      if (!found) throw TriageErrors.notFoundByCode(trackingCode.slice(0, 32));
+      checkCitizenSecret(found, citizenSecret);
       if (found.status !== FeedbackStatus.RESOLVED) throw TriageErrors.notRatable(found.status);
       tx.persist(new ResolutionRating(found, found.reopenCount + 1, score, note));
       if (score <= UNSATISFIED_AT_MOST && found.reopenCount === 0) {

@@ -222,7 +222,9 @@ export class TriageService {
         item.duplicateOf = original;
         this.lifecycle.transition(tx, item, FeedbackStatus.DUPLICATE, {
           actor: staffActor(actor),
-          publicNote: `Digabung dengan laporan ${original.trackingCode}; perkembangannya mengikuti laporan tersebut.`,
+          // Never the original's code: it belongs to another citizen.
+          publicNote:
+            'Digabung dengan laporan lain tentang masalah yang sama; perkembangannya mengikuti laporan tersebut.',
           detail: { duplicateOfId: original.id },
         });
       },

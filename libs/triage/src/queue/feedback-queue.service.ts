@@ -12,6 +12,7 @@ import { IdentityErrors, type Principal } from '@suara/identity';
 import { TriageErrors } from '../triage.errors.js';
 import { type FeedbackView, OPEN_STATUSES, viewOf } from '../triage.views.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
+import { checkQueueFilter } from './queue-filter.js';
 
 export interface QueueFilter {
   status?: FeedbackStatus[];
@@ -36,7 +37,14 @@ type QueueDb = IntakeTables & { f: IntakeTables['feedback'] };
 type QueueConditions = (eb: ExpressionBuilder<QueueDb, 'f'>) => Expression<SqlBool>;
 
 /** Columns a queue row does not need: the search vector is large, the others are intake's. */
-type Unread = 'search_vector' | 'idempotency_key' | 'forum_session_id' | 'external_ref';
+// The citizen's secret and the idempotency hashes are never shown to staff.
+type Unread =
+  | 'search_vector'
+  | 'idempotency_key'
+  | 'idempotency_body_hash'
+  | 'citizen_secret_hash'
+  | 'forum_session_id'
+  | 'external_ref';
 
 /**
  * What a queue row needs. Every column of the entity is here or in `Unread`, so
@@ -91,6 +99,7 @@ export class FeedbackQueueService {
   ): Promise<QueuePage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
       throw TriageErrors.badPageSize(MAX_PAGE);
+    checkQueueFilter(filter);
     const where = this.where(actor, filter);
     const cursor = after ? decodeCursor(after) : undefined;
     const em = this.em.fork();
