@@ -178,7 +178,7 @@ describe('"Masyarakat Bicara" forum sessions', () => {
     expect(admin.errors).toBeUndefined();
   });
 
-  it('answers NOT_FOUND for an unknown session', async () => {
+  it('answers NOT_FOUND for an unknown session and BAD_USER_INPUT for a malformed id', async () => {
     const res = await graphql(
       stack.url,
       IMPORT,
@@ -198,7 +198,8 @@ describe('"Masyarakat Bicara" forum sessions', () => {
       },
       auth,
     );
-    expect(bad.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    // An id that cannot be an id is the caller's mistake, named as such.
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sessionId' });
   });
 
   it('imports a large session in batches', async () => {

@@ -115,6 +115,35 @@ describe('staff identity under attack: sizes, secrets, tokens, lockouts, audit v
       ).toBe(0);
     });
 
+    it('answers an email or name holding a NUL or other control character with BAD_USER_INPUT, not a 500', async () => {
+      for (const email of ['admin\u0000@demo.suara.id', 'admin@demo.suara.id\u0085']) {
+        const res = await graphql(stack.url, LOGIN, { e: email, p: 'bukan-sandi-123' });
+        expect({
+          status: res.status,
+          code: codeOf(res),
+          field: res.errors?.[0].extensions?.field,
+        }).toEqual({
+          status: 200,
+          code: 'BAD_USER_INPUT',
+          field: 'email',
+        });
+      }
+      const res = await graphql(
+        stack.url,
+        CREATE,
+        {
+          i: {
+            email: 'petugas.kendali@medan.go.id',
+            name: 'Petu\u0000gas',
+            password: 'rahasia-sekali-123',
+            role: 'PLANNER',
+          },
+        },
+        admin,
+      );
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    });
+
     it('answers a too long staff name or email with BAD_USER_INPUT and its field', async () => {
       const input = {
         email: 'petugas.panjang@medan.go.id',

@@ -87,7 +87,7 @@ describe('IntakeService.submit against the database', () => {
     }
   });
 
-  it('returns the first receipt for a repeated idempotency key and stores one item', async () => {
+  it('returns the first receipt for a repeated idempotency key and the same report, and stores one item', async () => {
     const input = {
       cityCode: 'TPI',
       kind: FeedbackKind.COMPLAINT,
@@ -96,8 +96,15 @@ describe('IntakeService.submit against the database', () => {
       idempotencyKey: 'form-service-spec-1',
     };
     const first = await intake.submit(input);
-    const again = await intake.submit({ ...input, text: 'Teks lain, kiriman ulang.' });
+    const again = await intake.submit({ ...input });
     expect(again).toEqual(first);
+    // The same key with another report is someone else's report, never silently dropped.
+    await expect(
+      intake.submit({ ...input, text: 'Teks lain, kiriman ulang.' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      field: 'idempotencyKey',
+    });
     const { reporters, jobs } = await stored(first.trackingCode);
     expect(reporters).toHaveLength(1);
     expect(jobs).toHaveLength(1);

@@ -12,9 +12,14 @@ export const PASSWORD_MIN = 10;
  */
 export const PASSWORD_MAX = 1024;
 
-/** Refuses oversized credentials before anything is looked up, counted or hashed. */
+// No address or name holds control characters, and PostgreSQL refuses NUL in text outright.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+/** Refuses oversized or impossible credentials before anything is looked up, counted or hashed. */
 export function checkCredentialLengths(email: string, password: string): void {
   if (email.length > EMAIL_MAX) throw IdentityErrors.tooLong('email', 'Email', EMAIL_MAX);
+  if (CONTROL.test(email)) throw IdentityErrors.controlCharacters('email', 'Email');
   if (password.length > PASSWORD_MAX)
     throw IdentityErrors.tooLong('password', 'Kata sandi', PASSWORD_MAX);
 }
@@ -23,5 +28,6 @@ export function checkCredentialLengths(email: string, password: string): void {
 export function checkNewAccount(input: { email: string; name: string; password: string }): void {
   checkCredentialLengths(input.email, input.password);
   if (input.name.length > NAME_MAX) throw IdentityErrors.tooLong('name', 'Nama', NAME_MAX);
+  if (CONTROL.test(input.name)) throw IdentityErrors.controlCharacters('name', 'Nama');
   if (input.password.length < PASSWORD_MIN) throw IdentityErrors.weakPassword();
 }

@@ -23,6 +23,12 @@ export const IdentityErrors = {
   userNotFound: (id: string) => new DomainError('NOT_FOUND', `Akun ${id} tidak ditemukan.`, 'id'),
   invalidScope: (message: string, field: string) =>
     new DomainError('BAD_USER_INPUT', message, field),
+  controlCharacters: (field: string, label: string) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `${label} berisi karakter kendali yang tidak mungkin ada di dalamnya. Ketik ulang tanpa menempelkan teks.`,
+      field,
+    ),
   tooLong: (field: string, label: string, max: number) =>
     new DomainError('BAD_USER_INPUT', `${label} paling panjang ${max} karakter.`, field),
   weakPassword: () =>
