@@ -11,8 +11,13 @@ export interface SupervisedProcess {
 export interface RestartPolicy {
   /** Wait before the first restart; doubled after each further crash. */
   firstDelayMs: number;
-  /** The longest wait; a process that stayed up this long starts again from firstDelayMs. */
+  /** The longest wait. */
   maxDelayMs: number;
+  /**
+   * A process that stayed up this long before crashing starts again from
+   * firstDelayMs; by default as long as the longest wait.
+   */
+  stableAfterMs?: number;
 }
 
 /** How long a process may take to finish its work in hand after SIGTERM. */
@@ -74,7 +79,7 @@ export class Supervisor {
       return;
     }
     const ranMs = Date.now() - slot.startedAt;
-    if (ranMs >= this.policy.maxDelayMs) slot.crashes = 0;
+    if (ranMs >= (this.policy.stableAfterMs ?? this.policy.maxDelayMs)) slot.crashes = 0;
     const delay = Math.min(this.policy.firstDelayMs * 2 ** slot.crashes, this.policy.maxDelayMs);
     slot.crashes++;
     this.log.error(
