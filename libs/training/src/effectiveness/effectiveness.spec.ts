@@ -30,6 +30,8 @@ describe('trainingEffectiveness', () => {
       ...series('MDN-DUKCAPIL', (i) => (i < 0 ? 40 : 20)),
       ...series('PMS-DUKCAPIL', () => 40),
       ...series('TPI-DUKCAPIL', () => 40),
+      // An agency that never sees these complaints stays out of the comparison group.
+      ...series('MDN-DLH', () => 0, 5_000),
     ]);
     expect(r.verdict).toBe('turun signifikan');
     expect(r.trained!.ratio).toBeCloseTo(0.5);

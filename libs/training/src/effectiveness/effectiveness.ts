@@ -115,13 +115,20 @@ export function trainingEffectiveness(input: EffectivenessInput): Effectiveness 
     if (w > lastCompleteWeek) break;
     series.set(w, { tm: 0, tt: 0, cm: 0, ct: 0 });
   }
+  // The comparison group is the agencies not trained where the competency shows
+  // up at all; an agency that never has such complaints says nothing about them.
+  const comparisonSet = new Set(
+    input.rows
+      .filter((r) => r.matching > 0 && !trainedSet.has(r.agencyCode) && series.has(r.weekStart))
+      .map((r) => r.agencyCode),
+  );
   for (const row of input.rows) {
     const cell = series.get(row.weekStart);
     if (!cell) continue;
     if (trainedSet.has(row.agencyCode)) {
       cell.tm += row.matching;
       cell.tt += row.total;
-    } else {
+    } else if (comparisonSet.has(row.agencyCode)) {
       cell.cm += row.matching;
       cell.ct += row.total;
     }
