@@ -11,11 +11,17 @@ const STATUS_ID: Record<TrainingPlanStatus, string> = {
 export const TrainingErrors = {
   planNotFound: (id: string) =>
     new DomainError('NOT_FOUND', `Rencana pelatihan ${id} tidak ditemukan.`, 'id'),
-  illegalTransition: (from: TrainingPlanStatus, to: TrainingPlanStatus, allowed: readonly TrainingPlanStatus[]) =>
+  illegalTransition: (
+    from: TrainingPlanStatus,
+    to: TrainingPlanStatus,
+    allowed: readonly TrainingPlanStatus[],
+  ) =>
     new DomainError(
       'CONFLICT',
       `Rencana berstatus ${STATUS_ID[from]} tidak dapat diubah menjadi ${STATUS_ID[to]}. ` +
-        (allowed.length ? `Yang diperbolehkan: ${allowed.map((s) => STATUS_ID[s]).join(', ')}.` : 'Status ini sudah final.'),
+        (allowed.length
+          ? `Yang diperbolehkan: ${allowed.map((s) => STATUS_ID[s]).join(', ')}.`
+          : 'Status ini sudah final.'),
       'status',
     ),
   notEditable: (status: TrainingPlanStatus) =>
@@ -59,9 +65,17 @@ export const TrainingErrors = {
       'competencyCode',
     ),
   badDate: (field: string) =>
-    new DomainError('BAD_USER_INPUT', `Tanggal ${field} harus berbentuk YYYY-MM-DD dan ada di kalender.`, field),
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Tanggal ${field} harus berbentuk YYYY-MM-DD dan ada di kalender.`,
+      field,
+    ),
   endsBeforeStart: () =>
-    new DomainError('BAD_USER_INPUT', 'Tanggal selesai tidak boleh sebelum tanggal mulai.', 'endsOn'),
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Tanggal selesai tidak boleh sebelum tanggal mulai.',
+      'endsOn',
+    ),
   spansYears: () =>
     new DomainError(
       'BAD_USER_INPUT',
@@ -69,7 +83,11 @@ export const TrainingErrors = {
       'endsOn',
     ),
   badGapId: (id: string) =>
-    new DomainError('BAD_USER_INPUT', `${id} bukan ID kesenjangan yang sah (harus UUID).`, 'gapIds'),
+    new DomainError(
+      'BAD_USER_INPUT',
+      `${id} bukan ID kesenjangan yang sah (harus UUID).`,
+      'gapIds',
+    ),
   unknownGap: (id: string) =>
     new DomainError('BAD_USER_INPUT', `Kesenjangan kompetensi ${id} tidak ditemukan.`, 'gapIds'),
   gapNotAccepted: (id: string, status: string) =>
@@ -91,5 +109,9 @@ export const TrainingErrors = {
       'budgetIdr',
     ),
   badYear: () =>
-    new DomainError('BAD_USER_INPUT', 'Tahun harus antara 2000 dan 2100.', 'year'),
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Tahun harus empat angka antara 2000 dan 2100 (mis. ?year=2026).',
+      'year',
+    ),
 };

@@ -24,13 +24,69 @@ export interface MethodUnitCost {
  * Replace them with the city's own figures through TRAINING_UNIT_COSTS.
  */
 export const DEFAULT_UNIT_COSTS: readonly MethodUnitCost[] = [
-  { method: TrainingMethod.PELATIHAN, route: TrainingRoute.KLASIKAL, costPerParticipantJpIdr: 125_000, fixedIdr: 15_000_000, hoursJp: 24, maxParticipants: 30, coverage: 0.8 },
-  { method: TrainingMethod.SEMINAR, route: TrainingRoute.KLASIKAL, costPerParticipantJpIdr: 60_000, fixedIdr: 10_000_000, hoursJp: 6, maxParticipants: 100, coverage: 0.25 },
-  { method: TrainingMethod.WORKSHOP, route: TrainingRoute.KLASIKAL, costPerParticipantJpIdr: 110_000, fixedIdr: 8_000_000, hoursJp: 16, maxParticipants: 25, coverage: 0.6 },
-  { method: TrainingMethod.MAGANG, route: TrainingRoute.NON_KLASIKAL, costPerParticipantJpIdr: 90_000, fixedIdr: 5_000_000, hoursJp: 40, maxParticipants: 5, coverage: 0.5 },
-  { method: TrainingMethod.STUDI_BANDING, route: TrainingRoute.NON_KLASIKAL, costPerParticipantJpIdr: 200_000, fixedIdr: 20_000_000, hoursJp: 16, maxParticipants: 10, coverage: 0.35 },
-  { method: TrainingMethod.COACHING_MENTORING, route: TrainingRoute.NON_KLASIKAL, costPerParticipantJpIdr: 70_000, fixedIdr: 6_000_000, hoursJp: 20, maxParticipants: 10, coverage: 0.55 },
-  { method: TrainingMethod.E_LEARNING, route: TrainingRoute.NON_KLASIKAL, costPerParticipantJpIdr: 15_000, fixedIdr: 12_000_000, hoursJp: 10, maxParticipants: 200, coverage: 0.3 },
+  {
+    method: TrainingMethod.PELATIHAN,
+    route: TrainingRoute.KLASIKAL,
+    costPerParticipantJpIdr: 125_000,
+    fixedIdr: 15_000_000,
+    hoursJp: 24,
+    maxParticipants: 30,
+    coverage: 0.8,
+  },
+  {
+    method: TrainingMethod.SEMINAR,
+    route: TrainingRoute.KLASIKAL,
+    costPerParticipantJpIdr: 60_000,
+    fixedIdr: 10_000_000,
+    hoursJp: 6,
+    maxParticipants: 100,
+    coverage: 0.25,
+  },
+  {
+    method: TrainingMethod.WORKSHOP,
+    route: TrainingRoute.KLASIKAL,
+    costPerParticipantJpIdr: 110_000,
+    fixedIdr: 8_000_000,
+    hoursJp: 16,
+    maxParticipants: 25,
+    coverage: 0.6,
+  },
+  {
+    method: TrainingMethod.MAGANG,
+    route: TrainingRoute.NON_KLASIKAL,
+    costPerParticipantJpIdr: 90_000,
+    fixedIdr: 5_000_000,
+    hoursJp: 40,
+    maxParticipants: 5,
+    coverage: 0.5,
+  },
+  {
+    method: TrainingMethod.STUDI_BANDING,
+    route: TrainingRoute.NON_KLASIKAL,
+    costPerParticipantJpIdr: 200_000,
+    fixedIdr: 20_000_000,
+    hoursJp: 16,
+    maxParticipants: 10,
+    coverage: 0.35,
+  },
+  {
+    method: TrainingMethod.COACHING_MENTORING,
+    route: TrainingRoute.NON_KLASIKAL,
+    costPerParticipantJpIdr: 70_000,
+    fixedIdr: 6_000_000,
+    hoursJp: 20,
+    maxParticipants: 10,
+    coverage: 0.55,
+  },
+  {
+    method: TrainingMethod.E_LEARNING,
+    route: TrainingRoute.NON_KLASIKAL,
+    costPerParticipantJpIdr: 15_000,
+    fixedIdr: 12_000_000,
+    hoursJp: 10,
+    maxParticipants: 200,
+    coverage: 0.3,
+  },
 ];
 
 const unitCostSchema = z.object({
@@ -53,7 +109,10 @@ const trainingEnvSchema = z.object({
       try {
         return z.array(unitCostSchema).min(1).parse(JSON.parse(raw));
       } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `not a JSON list of unit costs: ${String(error)}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `not a JSON list of unit costs: ${String(error)}`,
+        });
         return z.NEVER;
       }
     }),

@@ -1,20 +1,31 @@
-import { type AgencyWeek, agencyWeeksFrom, poissonRateRatio, trainingEffectiveness, weekStartOf } from './effectiveness.js';
+import {
+  type AgencyWeek,
+  agencyWeeksFrom,
+  poissonRateRatio,
+  trainingEffectiveness,
+  weekStartOf,
+} from './effectiveness.js';
 
 const DAY = 86_400_000;
 const COMPLETED = '2026-03-04'; // a Wednesday: the first "after" week starts Monday 2026-03-02
 const AS_OF = '2026-07-01';
 const N = 12;
 
-const week = (i: number) => new Date(Date.parse('2026-03-02T00:00:00Z') + i * 7 * DAY).toISOString().slice(0, 10);
+const week = (i: number) =>
+  new Date(Date.parse('2026-03-02T00:00:00Z') + i * 7 * DAY).toISOString().slice(0, 10);
 
 /** Weekly rows for one agency from -N to N-1, matching and total given per week. */
 function series(agencyCode: string, matching: (i: number) => number, total = 400): AgencyWeek[] {
   const rows: AgencyWeek[] = [];
-  for (let i = -N; i < N; i++) rows.push({ agencyCode, weekStart: week(i), matching: matching(i), total });
+  for (let i = -N; i < N; i++)
+    rows.push({ agencyCode, weekStart: week(i), matching: matching(i), total });
   return rows;
 }
 
-const run = (rows: AgencyWeek[], overrides: Partial<Parameters<typeof trainingEffectiveness>[0]> = {}) =>
+const run = (
+  rows: AgencyWeek[],
+  overrides: Partial<Parameters<typeof trainingEffectiveness>[0]> = {},
+) =>
   trainingEffectiveness({
     trainedAgencyCodes: ['MDN-DUKCAPIL'],
     windowStartsOn: COMPLETED,
@@ -39,8 +50,18 @@ describe('trainingEffectiveness', () => {
     expect(r.comparison!.ratio).toBeCloseTo(1);
     expect(r.ratioOfRatios!.ratio).toBeCloseTo(0.5);
     expect(r.weeks).toHaveLength(2 * N);
-    expect(r.weeks[0]).toEqual({ weekStart: week(-N), after: false, trained: 0.1, comparison: 0.1 });
-    expect(r.weeks[N]).toEqual({ weekStart: '2026-03-02', after: true, trained: 0.05, comparison: 0.1 });
+    expect(r.weeks[0]).toEqual({
+      weekStart: week(-N),
+      after: false,
+      trained: 0.1,
+      comparison: 0.1,
+    });
+    expect(r.weeks[N]).toEqual({
+      weekStart: '2026-03-02',
+      after: true,
+      trained: 0.05,
+      comparison: 0.1,
+    });
     expect(r.explanation).toMatch(/turun 50 %/);
   });
 
@@ -107,7 +128,10 @@ describe('trainingEffectiveness', () => {
   });
 
   it('computes the Poisson interval on the log scale', () => {
-    const rr = poissonRateRatio({ complaints: 100, volume: 1000 }, { complaints: 50, volume: 1000 });
+    const rr = poissonRateRatio(
+      { complaints: 100, volume: 1000 },
+      { complaints: 50, volume: 1000 },
+    );
     expect(rr.ratio).toBeCloseTo(0.5);
     const se = Math.sqrt(1 / 100 + 1 / 50);
     expect(rr.ciLow).toBeCloseTo(0.5 * Math.exp(-1.959964 * se), 6);

@@ -51,7 +51,12 @@ export interface Effectiveness {
   comparison: RateRatio | null;
   /** The trained group's ratio divided by the comparison group's: what the training changed. */
   ratioOfRatios: RateRatio | null;
-  windows: { trainedBefore: GroupWindow; trainedAfter: GroupWindow; comparisonBefore: GroupWindow; comparisonAfter: GroupWindow };
+  windows: {
+    trainedBefore: GroupWindow;
+    trainedAfter: GroupWindow;
+    comparisonBefore: GroupWindow;
+    comparisonAfter: GroupWindow;
+  };
   weeksBefore: number;
   weeksAfter: number;
   weeks: EffectWeek[];
@@ -163,17 +168,22 @@ export function trainingEffectiveness(input: EffectivenessInput): Effectiveness 
 
   const minWeeks = Math.max(4, Math.ceil(input.weeks / 2));
   const thin = [
-    weeksAfter < minWeeks && `baru ${weeksAfter} minggu penuh setelah pelatihan (perlu ${minWeeks})`,
-    weeksBefore < minWeeks && `hanya ${weeksBefore} minggu data sebelum pelatihan (perlu ${minWeeks})`,
+    weeksAfter < minWeeks &&
+      `baru ${weeksAfter} minggu penuh setelah pelatihan (perlu ${minWeeks})`,
+    weeksBefore < minWeeks &&
+      `hanya ${weeksBefore} minggu data sebelum pelatihan (perlu ${minWeeks})`,
     windows.trainedBefore.complaints + windows.trainedAfter.complaints < minComplaints &&
       `instansi yang dilatih hanya punya ${windows.trainedBefore.complaints + windows.trainedAfter.complaints} pengaduan terkait (perlu ${minComplaints})`,
     windows.comparisonBefore.complaints < minComplaints / 2 ||
     windows.comparisonAfter.complaints < minComplaints / 2
       ? `kelompok pembanding (instansi lain, kompetensi yang sama) terlalu sedikit pengaduannya`
       : false,
-    [windows.trainedBefore, windows.trainedAfter, windows.comparisonBefore, windows.comparisonAfter].some(
-      (w) => w.volume === 0,
-    ) && 'ada periode tanpa pengaduan sama sekali',
+    [
+      windows.trainedBefore,
+      windows.trainedAfter,
+      windows.comparisonBefore,
+      windows.comparisonAfter,
+    ].some((w) => w.volume === 0) && 'ada periode tanpa pengaduan sama sekali',
   ].filter((x): x is string => typeof x === 'string');
 
   if (thin.length > 0) {
@@ -215,9 +225,16 @@ export function trainingEffectiveness(input: EffectivenessInput): Effectiveness 
 }
 
 const pct = (ratio: number) => `${decimal(Math.abs(ratio - 1) * 100)} %`;
-const span = (r: RateRatio) => `${decimal(r.ratio)} (IK 95 %: ${decimal(r.ciLow)}–${decimal(r.ciHigh)})`;
+const span = (r: RateRatio) =>
+  `${decimal(r.ratio)} (IK 95 %: ${decimal(r.ciLow)}–${decimal(r.ciHigh)})`;
 
-function explain(verdict: Verdict, t: RateRatio, c: RateRatio, adj: RateRatio, margin: number): string {
+function explain(
+  verdict: Verdict,
+  t: RateRatio,
+  c: RateRatio,
+  adj: RateRatio,
+  margin: number,
+): string {
   const moves = (r: RateRatio) => (r.ratio < 1 ? `turun ${pct(r.ratio)}` : `naik ${pct(r.ratio)}`);
   const facts =
     `Di instansi yang dilatih, porsi pengaduan terkait ${moves(t)} (rasio ${span(t)}); ` +
@@ -243,7 +260,8 @@ export function agencyWeeksFrom(
     const weekStart = weekStartOf(e.submittedAt);
     const key = `${e.agencyCode}|${weekStart}`;
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { agencyCode: e.agencyCode, weekStart, matching: 0, total: 0 }));
+    if (!cell)
+      cells.set(key, (cell = { agencyCode: e.agencyCode, weekStart, matching: 0, total: 0 }));
     cell.total++;
     if (e.matching) cell.matching++;
   }

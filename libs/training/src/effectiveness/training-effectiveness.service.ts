@@ -27,7 +27,11 @@ export class TrainingEffectivenessService {
     @Inject(TRAINING_SETTINGS) private readonly settings: TrainingSettings,
   ) {}
 
-  async forPlan(principal: Principal, planId: string, now = new Date()): Promise<PlanEffectiveness> {
+  async forPlan(
+    principal: Principal,
+    planId: string,
+    now = new Date(),
+  ): Promise<PlanEffectiveness> {
     TrainingPolicy.read(principal, 'melihat efektivitas pelatihan');
     return this.evaluate(await this.plans.find(planId), now);
   }
@@ -63,7 +67,8 @@ export class TrainingEffectivenessService {
         weeksBefore: 0,
         weeksAfter: 0,
         weeks: [],
-        explanation: 'Belum cukup data: rencana ini belum selesai dilaksanakan, jadi belum ada periode "sesudah".',
+        explanation:
+          'Belum cukup data: rencana ini belum selesai dilaksanakan, jadi belum ada periode "sesudah".',
       };
     }
     const gaps = plan.gapIds.length ? await this.gapSource.get(plan.gapIds) : [];

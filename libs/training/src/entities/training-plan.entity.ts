@@ -71,7 +71,12 @@ export class TrainingPlan {
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
 
-  constructor(init: Omit<TrainingPlan, 'id' | 'status' | 'completedOn' | 'createdAt' | 'version' | typeof EntityName>) {
+  constructor(
+    init: Omit<
+      TrainingPlan,
+      'id' | 'status' | 'completedOn' | 'createdAt' | 'version' | typeof EntityName
+    >,
+  ) {
     Object.assign(this, init);
   }
 }

@@ -6,7 +6,16 @@ import { TrainingEffectivenessService } from '../effectiveness/training-effectiv
 import { TrainingPlansService } from '../plans/training-plans.service.js';
 import { GAP_SOURCE, type GapSource } from '../sources/gap-source.port.js';
 import { METHOD_LABEL, ROUTE_LABEL } from '../training.enums.js';
+import { TrainingErrors } from '../training.errors.js';
 import { TrainingPolicy } from '../training.policy.js';
+
+/** `?year=YYYY` of the export links, checked before any work. */
+export function parseExportYear(raw: string | undefined): number {
+  if (!raw || !/^\d{4}$/.test(raw)) throw TrainingErrors.badYear();
+  const year = Number(raw);
+  if (year < 2000 || year > 2100) throw TrainingErrors.badYear();
+  return year;
+}
 
 /** Excel opens UTF-8 as UTF-8 only when the file starts with a byte-order mark. */
 const BOM = '\uFEFF';

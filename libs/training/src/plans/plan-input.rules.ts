@@ -39,7 +39,8 @@ const KNOWN_COMPETENCIES = new Set<string>(COMPETENCIES.map((c) => c.code));
 function text(value: string | undefined, label: string, max: number, field: string): string {
   const clean = (value ?? '')
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    // Controls and direction marks would hide or reorder text in the exported CSV.
+    .replace(/\p{Cc}|[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (clean === '') throw TrainingErrors.required(label, field);
@@ -47,7 +48,13 @@ function text(value: string | undefined, label: string, max: number, field: stri
   return clean;
 }
 
-function wholeNumber(value: number, label: string, min: number, max: number, field: string): number {
+function wholeNumber(
+  value: number,
+  label: string,
+  min: number,
+  max: number,
+  field: string,
+): number {
   if (!Number.isInteger(value) || value < min || value > max)
     throw TrainingErrors.outOfRange(label, min, max, field);
   return value;
@@ -56,7 +63,8 @@ function wholeNumber(value: number, label: string, min: number, max: number, fie
 export function checkDate(value: string, field: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw TrainingErrors.badDate(field);
   const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw TrainingErrors.badDate(field);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    throw TrainingErrors.badDate(field);
   return value;
 }
 
@@ -72,14 +80,22 @@ export function cleanPlanInput(
   const title = text(input.title, 'Judul', PLAN_LIMITS.title, 'title');
   const provider = text(input.provider, 'Penyelenggara', PLAN_LIMITS.provider, 'provider');
   const competencyCode = (input.competencyCode ?? '').trim().toUpperCase();
-  if (!KNOWN_COMPETENCIES.has(competencyCode)) throw TrainingErrors.unknownCompetency(input.competencyCode);
-  if (!Object.values(TrainingMethod).includes(input.method)) throw TrainingErrors.required('Metode', 'method');
-  if (!Object.values(TrainingRoute).includes(input.route)) throw TrainingErrors.required('Jalur', 'route');
+  if (!KNOWN_COMPETENCIES.has(competencyCode))
+    throw TrainingErrors.unknownCompetency(input.competencyCode);
+  if (!Object.values(TrainingMethod).includes(input.method))
+    throw TrainingErrors.required('Metode', 'method');
+  if (!Object.values(TrainingRoute).includes(input.route))
+    throw TrainingErrors.required('Jalur', 'route');
 
   const agencyCodes = [...new Set((input.agencyCodes ?? []).map((c) => c.trim().toUpperCase()))];
   if (agencyCodes.length === 0) throw TrainingErrors.noAgencies();
   if (agencyCodes.length > PLAN_LIMITS.agencies)
-    throw TrainingErrors.outOfRange('Jumlah instansi sasaran', 1, PLAN_LIMITS.agencies, 'agencyCodes');
+    throw TrainingErrors.outOfRange(
+      'Jumlah instansi sasaran',
+      1,
+      PLAN_LIMITS.agencies,
+      'agencyCodes',
+    );
   const cities = new Set<string>();
   for (const code of agencyCodes) {
     const agency = agencies.get(code);
@@ -88,9 +104,19 @@ export function cleanPlanInput(
   }
   if (cities.size > 1) throw TrainingErrors.mixedCities();
 
-  const participants = wholeNumber(input.participants, 'Jumlah peserta', 1, PLAN_LIMITS.participants, 'participants');
+  const participants = wholeNumber(
+    input.participants,
+    'Jumlah peserta',
+    1,
+    PLAN_LIMITS.participants,
+    'participants',
+  );
   const hoursJp = wholeNumber(input.hoursJp, 'Jumlah JP', 1, PLAN_LIMITS.hoursJp, 'hoursJp');
-  if (!Number.isInteger(input.budgetIdr) || input.budgetIdr < 0 || input.budgetIdr > PLAN_LIMITS.budgetIdr)
+  if (
+    !Number.isInteger(input.budgetIdr) ||
+    input.budgetIdr < 0 ||
+    input.budgetIdr > PLAN_LIMITS.budgetIdr
+  )
     throw TrainingErrors.badBudget();
   const startsOn = checkDate(input.startsOn, 'startsOn');
   const endsOn = checkDate(input.endsOn, 'endsOn');

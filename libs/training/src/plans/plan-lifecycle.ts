@@ -31,7 +31,8 @@ export function movePlan(
   details: Record<string, unknown> = {},
 ): void {
   const from: S = plan.status;
-  if (!canMovePlan(from, to)) throw TrainingErrors.illegalTransition(from, to, PLAN_TRANSITIONS[from]);
+  if (!canMovePlan(from, to))
+    throw TrainingErrors.illegalTransition(from, to, PLAN_TRANSITIONS[from]);
   plan.status = to;
   audit.record(em, {
     actor: staffActor(principal),

@@ -84,7 +84,12 @@ export class TrainingPlansService {
    * in the same transaction, and records today as the day the effectiveness
    * window starts from.
    */
-  async complete(principal: Principal, id: string, expectedVersion?: number | null, now = new Date()) {
+  async complete(
+    principal: Principal,
+    id: string,
+    expectedVersion?: number | null,
+    now = new Date(),
+  ) {
     TrainingPolicy.plan(principal, 'menyelesaikan rencana pelatihan');
     const plan = await this.inTransaction(id, expectedVersion, async (tx, plan) => {
       const completedOn = todayWib(now);
@@ -113,12 +118,13 @@ export class TrainingPlansService {
   async plansOf(cityCode: string | undefined, year: number): Promise<TrainingPlan[]> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw TrainingErrors.badYear();
     const code = cityCode?.trim().toUpperCase();
-    if (code !== undefined && !(await this.reference.city(code))) throw TrainingErrors.unknownCity(code);
-    return this.em.fork().find(
-      TrainingPlan,
-      code === undefined ? { year } : { cityCode: code, year },
-      { orderBy: { startsOn: 'asc', createdAt: 'asc', id: 'asc' } },
-    );
+    if (code !== undefined && !(await this.reference.city(code)))
+      throw TrainingErrors.unknownCity(code);
+    return this.em
+      .fork()
+      .find(TrainingPlan, code === undefined ? { year } : { cityCode: code, year }, {
+        orderBy: { startsOn: 'asc', createdAt: 'asc', id: 'asc' },
+      });
   }
 
   async find(id: string): Promise<TrainingPlan> {
@@ -129,7 +135,9 @@ export class TrainingPlansService {
 
   async views(plans: TrainingPlan[]): Promise<TrainingPlanView[]> {
     const gapIds = [...new Set(plans.flatMap((p) => p.gapIds))];
-    const gaps = new Map((gapIds.length ? await this.gapSource.get(gapIds) : []).map((g) => [g.id, g]));
+    const gaps = new Map(
+      (gapIds.length ? await this.gapSource.get(gapIds) : []).map((g) => [g.id, g]),
+    );
     return plans.map((p) => ({
       id: p.id,
       cityCode: p.cityCode,
@@ -177,7 +185,8 @@ export class TrainingPlansService {
       return await this.em.fork().transactional(async (tx) => {
         const plan = await tx.findOne(TrainingPlan, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!plan) throw TrainingErrors.planNotFound(id);
-        if (expectedVersion != null && plan.version !== expectedVersion) throw TrainingErrors.staleVersion();
+        if (expectedVersion != null && plan.version !== expectedVersion)
+          throw TrainingErrors.staleVersion();
         await change(tx, plan);
         return plan;
       });

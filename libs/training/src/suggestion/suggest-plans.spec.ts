@@ -50,10 +50,17 @@ function greedyWithCeilings(
     DEFAULT_UNIT_COSTS.map((u) => {
       const a = agencies.get(g.agencyCode)!;
       const p = Math.min(a.civilServants, u.maxParticipants);
-      return { g, jp: p * u.hoursJp, cost: u.fixedIdr + u.costPerParticipantJpIdr * p * u.hoursJp, value: g.severity * u.coverage };
+      return {
+        g,
+        jp: p * u.hoursJp,
+        cost: u.fixedIdr + u.costPerParticipantJpIdr * p * u.hoursJp,
+        value: g.severity * u.coverage,
+      };
     }),
   );
-  const room = new Map([...agencies].map(([k, a]) => [k, ceiling * a.civilServants - a.plannedParticipantJp]));
+  const room = new Map(
+    [...agencies].map(([k, a]) => [k, ceiling * a.civilServants - a.plannedParticipantJp]),
+  );
   const done = new Set<string>();
   let left = budget;
   let value = 0;
@@ -104,7 +111,13 @@ describe('suggestTrainingItems', () => {
   it('lets the JP ceiling, not only the budget, decide', async () => {
     // Two methods for one agency of 10: both would fit the money, only one fits 20 JP each.
     const long = { ...perHead, hoursJp: 15, costPerParticipantJpIdr: 10_000, coverage: 0.9 };
-    const short = { ...perHead, method: TrainingMethod.SEMINAR, hoursJp: 6, costPerParticipantJpIdr: 10_000, coverage: 0.3 };
+    const short = {
+      ...perHead,
+      method: TrainingMethod.SEMINAR,
+      hoursJp: 6,
+      costPerParticipantJpIdr: 10_000,
+      coverage: 0.3,
+    };
     const agencies = new Map([['MDN-A', load(10, 10 * 10)]]); // 10 JP each already planned
     const s = await suggestTrainingItems({
       gaps: [gap('a', 'MDN-A', 10)],
@@ -163,7 +176,8 @@ describe('suggestTrainingItems', () => {
             const jp = s.items
               .filter((i) => i.agencyCodes[0] === code)
               .reduce((sum, i) => sum + i.participants * i.hoursJp, 0);
-            if (jp > 0) expect(jp + a.plannedParticipantJp).toBeLessThanOrEqual(ceiling * a.civilServants);
+            if (jp > 0)
+              expect(jp + a.plannedParticipantJp).toBeLessThanOrEqual(ceiling * a.civilServants);
           }
           expect(s.coveredSeverity).toBeGreaterThanOrEqual(
             greedyWithCeilings(gaps, agencies, budgetIdr, ceiling) - 1e-6,

@@ -1,7 +1,12 @@
 import highsModule from 'highs';
 import type { MethodUnitCost } from '../config/training.config.js';
 import { decimal, rupiah } from '../format-id.js';
-import { METHOD_LABEL, ROUTE_LABEL, type TrainingMethod, type TrainingRoute } from '../training.enums.js';
+import {
+  METHOD_LABEL,
+  ROUTE_LABEL,
+  type TrainingMethod,
+  type TrainingRoute,
+} from '../training.enums.js';
 
 export interface CandidateGap {
   id: string;
@@ -95,7 +100,14 @@ function optionsFor(input: SuggestionInput): { options: Option[]; tooLarge: Set<
       any = true;
       const costIdr = costOf(unit, participants);
       if (costIdr > input.budgetIdr) continue;
-      options.push({ gap, unit, participants, costIdr, participantJp, value: gap.severity * unit.coverage });
+      options.push({
+        gap,
+        unit,
+        participants,
+        costIdr,
+        participantJp,
+        value: gap.severity * unit.coverage,
+      });
     }
     if (!any) tooLarge.add(gap.id);
   }
@@ -132,7 +144,9 @@ function lpModel(options: Option[], input: SuggestionInput): string {
   });
   [...byAgency.entries()].forEach(([agency, idx], a) => {
     const room = jpRoom(input.agencies.get(agency)!, input.jpCeilingPerCivilServant);
-    rows.push(` jp${a}: ${idx.map((i) => `${options[i].participantJp} x${i}`).join(' + ')} <= ${num(room)}`);
+    rows.push(
+      ` jp${a}: ${idx.map((i) => `${options[i].participantJp} x${i}`).join(' + ')} <= ${num(room)}`,
+    );
   });
   return [
     'Maximize',
@@ -164,7 +178,7 @@ export async function suggestTrainingItems(input: SuggestionInput): Promise<Sugg
     }
     chosen = options.filter((_, i) => {
       const column = result.Columns[`x${i}`];
-      return column !== undefined && "Primal" in column && column.Primal > 0.5;
+      return column !== undefined && 'Primal' in column && column.Primal > 0.5;
     });
   }
 
@@ -183,7 +197,15 @@ export async function suggestTrainingItems(input: SuggestionInput): Promise<Sugg
     coveredSeverity: covered,
     totalSeverity,
     optimal,
-    explanation: summary(input, candidates.length, items.length, spent, covered, totalSeverity, optimal),
+    explanation: summary(
+      input,
+      candidates.length,
+      items.length,
+      spent,
+      covered,
+      totalSeverity,
+      optimal,
+    ),
   };
 }
 

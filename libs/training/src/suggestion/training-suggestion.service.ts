@@ -22,7 +22,12 @@ export class TrainingSuggestionService {
     @Inject(TRAINING_SETTINGS) private readonly settings: TrainingSettings,
   ) {}
 
-  async suggest(principal: Principal, cityCode: string, budgetIdr: number, year: number): Promise<Suggestion> {
+  async suggest(
+    principal: Principal,
+    cityCode: string,
+    budgetIdr: number,
+    year: number,
+  ): Promise<Suggestion> {
     TrainingPolicy.plan(principal, 'meminta usulan rencana pelatihan');
     if (!Number.isFinite(budgetIdr) || budgetIdr < 0 || budgetIdr > MAX_SUGGESTION_BUDGET_IDR)
       throw TrainingErrors.badBudget();

@@ -20,6 +20,13 @@ export class AgencyWorkforceService {
     private readonly audit: AuditService,
   ) {}
 
+  async list(principal: Principal, cityCode: string): Promise<AgencyWorkforceView[]> {
+    TrainingPolicy.read(principal, 'melihat jumlah ASN instansi');
+    const code = cityCode.trim().toUpperCase();
+    if (!(await this.reference.city(code))) throw TrainingErrors.unknownCity(code);
+    return this.forCity(code);
+  }
+
   /** Every agency of the city (or of every city) with its count, recorded or default. */
   async forCity(cityCode?: string): Promise<AgencyWorkforceView[]> {
     const agencies = (await this.reference.agencies()).filter(
@@ -36,7 +43,11 @@ export class AgencyWorkforceService {
     }));
   }
 
-  async set(principal: Principal, agencyCode: string, civilServants: number): Promise<AgencyWorkforceView> {
+  async set(
+    principal: Principal,
+    agencyCode: string,
+    civilServants: number,
+  ): Promise<AgencyWorkforceView> {
     TrainingPolicy.setWorkforce(principal);
     const agency = await this.reference.agency(agencyCode.trim());
     if (!agency) throw TrainingErrors.unknownAgency(agencyCode, 'agencyCode');
@@ -48,7 +59,11 @@ export class AgencyWorkforceService {
       });
       const before = row?.civilServants ?? defaultCivilServants(agency.type, agency.cityCode);
       // An upsert, so two admins recording a first figure at once both succeed (the last wins).
-      await em.upsert(AgencyWorkforce, { agencyCode: agency.code, civilServants, updatedAt: new Date() });
+      await em.upsert(AgencyWorkforce, {
+        agencyCode: agency.code,
+        civilServants,
+        updatedAt: new Date(),
+      });
       this.audit.record(em, {
         actor: staffActor(principal),
         action: 'agency.civil_servants_set',
