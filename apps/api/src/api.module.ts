@@ -15,6 +15,7 @@ import { IntakeModule } from '@suara/intake';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
 import { ReferenceModule } from '@suara/reference';
+import { TrainingModule } from '@suara/training';
 import { TriageModule } from '@suara/triage';
 import { QueueDashboardModule } from './admin/queue-dashboard.module.js';
 import { RoutingAdminResolver } from './admin/routing-admin.resolver.js';
@@ -36,6 +37,8 @@ import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.
 import { FeedbackResolver } from './triage/feedback.resolver.js';
 import { ResolutionRatingResolver } from './triage/resolution-rating.resolver.js';
 import { TriageResolver } from './triage/triage.resolver.js';
+import { TrainingExportController } from './training/training-export.controller.js';
+import { TrainingResolver } from './training/training.resolver.js';
 
 @Module({
   imports: [
@@ -50,6 +53,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
     IdentityModule,
     RoutingModule,
     TriageModule,
+    TrainingModule,
     QueueDashboardModule,
     SuaraGraphQLModule,
     ThrottlerModule.forRootAsync({
@@ -64,7 +68,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
       }),
     }),
   ],
-  controllers: [HealthController, CitizenFormController],
+  controllers: [HealthController, CitizenFormController, TrainingExportController],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     OperationLimitsPlugin,
@@ -77,6 +81,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
     FeedbackResolver,
     TriageResolver,
     ResolutionRatingResolver,
+    TrainingResolver,
     FeedbackPubSub,
     FeedbackQueueSubscription,
   ],

@@ -4,6 +4,7 @@ import { Feedback, FeedbackResponse, ForumSession, ReporterContact } from '@suar
 import { OutboxMessage } from '@suara/queue';
 import { Agency, City, Competency, ComplaintTheme } from '@suara/reference';
 import { RoutingDecision, RoutingExample, RoutingModel, RoutingPhrase } from '@suara/routing';
+import { TRAINING_ENTITIES } from '@suara/training';
 import { Escalation, ResolutionRating } from '@suara/triage';
 
 /** Every entity, listed: discovery by folder scanning differs between src and dist. */
@@ -26,4 +27,5 @@ export const ENTITIES = [
   InstallationSecret,
   Escalation,
   ResolutionRating,
+  ...TRAINING_ENTITIES,
 ];

@@ -1,4 +1,5 @@
 import { MAX_STATEMENTS_PER_IMPORT, MAX_TEXT_LENGTH } from '@suara/intake';
+import { MAX_CIVIL_SERVANTS, MAX_SUGGESTION_BUDGET_IDR, PLAN_LIMITS } from '@suara/training';
 import { MAX_PAGE } from '@suara/triage';
 import { type ArgumentLimit, REFERENCE_CODE } from './argument-limit.js';
 
@@ -15,6 +16,7 @@ const code: ArgumentLimit = { maxLength: 32, pattern: REFERENCE_CODE };
 const page: ArgumentLimit = { min: 1, max: MAX_PAGE };
 const version: ArgumentLimit = { min: 0 };
 const cursor = text(200);
+const year: ArgumentLimit = { min: 2000, max: 2100 };
 
 export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
   // Citizens
@@ -80,6 +82,31 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
   'Mutation.addRoutingPhrases(agencyType:)': code,
   'Mutation.addRoutingPhrases(phrases:)': { maxItems: 500 },
   'Mutation.addRoutingPhrases(phrases:)[]': text(120),
+
+  // Training planners
+  'TrainingPlanInput.title': text(PLAN_LIMITS.title),
+  'TrainingPlanInput.provider': text(PLAN_LIMITS.provider),
+  'TrainingPlanInput.competencyCode': code,
+  'TrainingPlanInput.agencyCodes': { maxItems: PLAN_LIMITS.agencies },
+  'TrainingPlanInput.agencyCodes[]': code,
+  'TrainingPlanInput.participants': { min: 1, max: PLAN_LIMITS.participants },
+  'TrainingPlanInput.hoursJp': { min: 1, max: PLAN_LIMITS.hoursJp },
+  'TrainingPlanInput.budgetIdr': { min: 0, max: PLAN_LIMITS.budgetIdr },
+  'TrainingPlanInput.gapIds': { maxItems: PLAN_LIMITS.gaps },
+  'Mutation.updateTrainingPlan(expectedVersion:)': version,
+  'Mutation.approveTrainingPlan(expectedVersion:)': version,
+  'Mutation.cancelTrainingPlan(expectedVersion:)': version,
+  'Mutation.completeTrainingPlan(expectedVersion:)': version,
+  'Query.trainingPlans(cityCode:)': code,
+  'Query.trainingPlans(year:)': year,
+  'Query.trainingYear(cityCode:)': code,
+  'Query.trainingYear(year:)': year,
+  'Query.suggestTrainingPlans(cityCode:)': code,
+  'Query.suggestTrainingPlans(budgetIdr:)': { min: 0, max: MAX_SUGGESTION_BUDGET_IDR },
+  'Query.suggestTrainingPlans(year:)': year,
+  'Query.agencyWorkforce(cityCode:)': code,
+  'Mutation.setAgencyCivilServants(agencyCode:)': code,
+  'Mutation.setAgencyCivilServants(civilServants:)': { min: 1, max: MAX_CIVIL_SERVANTS },
 };
 
 /** The limit of a list's items, when the list's own entry says how many. */
