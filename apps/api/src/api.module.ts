@@ -12,6 +12,7 @@ import {
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
 import { IntakeModule } from '@suara/intake';
+import { NotificationsModule } from '@suara/notifications';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
 import { ReferenceModule } from '@suara/reference';
@@ -31,6 +32,7 @@ import { HealthController } from './health/health.controller.js';
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
+import { StopNotificationsController } from './notifications/stop-notifications.controller.js';
 import { FeedbackPubSub } from './triage/feedback-pubsub.js';
 import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.js';
 import { FeedbackResolver } from './triage/feedback.resolver.js';
@@ -50,6 +52,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
     IdentityModule,
     RoutingModule,
     TriageModule,
+    NotificationsModule,
     QueueDashboardModule,
     SuaraGraphQLModule,
     ThrottlerModule.forRootAsync({
@@ -64,7 +67,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
       }),
     }),
   ],
-  controllers: [HealthController, CitizenFormController],
+  controllers: [HealthController, CitizenFormController, StopNotificationsController],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     OperationLimitsPlugin,
