@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { CitizenNotifier } from '@suara/notifications';
+import { DeadlineWatchService } from '@suara/triage';
 import { QueueName } from '@suara/queue';
 import { graphql, waitFor } from '@suara/testing';
 import { type ReceivedMail, SmtpMailbox } from './support/smtp-mailbox.js';
@@ -169,6 +170,21 @@ describe('notifications', () => {
     expect(mailbox.to(original.email)).toHaveLength(1);
     // The merged citizen's message never names the other report.
     expect(mailbox.to(merged.email)[1].text).not.toContain(original.trackingCode);
+  });
+
+  it('tells the citizen when a resolution they left unanswered closes itself', async () => {
+    const item = await report();
+    await as(RESOLVE, { id: item.id, r: 'Sampah sudah diangkut.' });
+    await mailFor(item.email, 2);
+    const later = new Date(Date.now() + 60 * 24 * 3600_000);
+    await stack.workerApp!.get(DeadlineWatchService).closeUnanswered(later);
+    await mailFor(item.email, 3);
+    await settled();
+    expect(kinds(mailbox.to(item.email))).toEqual([
+      'diteruskan ke instansi',
+      'selesai ditangani',
+      'ditutup',
+    ]);
   });
 
   it("tells an anonymous report's citizen too", async () => {
