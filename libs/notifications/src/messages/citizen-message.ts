@@ -22,6 +22,7 @@ const WHEN = new Intl.DateTimeFormat('id-ID', {
 /** What happened, in one sentence the subject line can carry too. */
 function headline(f: MessageFacts): { subject: string; body: string } {
   const agency = f.agencyName ?? 'instansi terkait';
+  const Agency = f.agencyName ?? 'Instansi terkait';
   switch (f.notice) {
     case CitizenNotice.ROUTED:
       return {
@@ -31,14 +32,14 @@ function headline(f: MessageFacts): { subject: string; body: string } {
     case CitizenNotice.ANSWERED:
       return {
         subject: 'ada tanggapan instansi',
-        body: `${agency} menanggapi laporan Anda. Tanggapannya dapat dibaca di halaman lacak.`,
+        body: `${Agency} menanggapi laporan Anda. Tanggapannya dapat dibaca di halaman lacak.`,
       };
     case CitizenNotice.RESOLVED:
       return {
         subject: 'selesai ditangani',
         body:
-          `${agency} menyatakan laporan Anda selesai ditangani. Beri nilai jawabannya di halaman ` +
-          'lacak dengan kode rahasia dari tanda terima Anda; bila Anda belum puas, laporan dibuka kembali.',
+          `${Agency} menyatakan laporan Anda selesai ditangani. Beri nilai jawabannya di halaman ` +
+          'lacak dengan kode rahasia dari tanda terima Anda.',
       };
     case CitizenNotice.REOPENED:
       return {
