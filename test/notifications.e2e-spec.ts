@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
+import { chromium } from 'playwright-core';
 import { CitizenNotifier } from '@suara/notifications';
 import { DeadlineWatchService } from '@suara/triage';
 import { QueueName } from '@suara/queue';
@@ -254,6 +255,57 @@ describe('notifications', () => {
       .map((j) => j.returnvalue)
       .sort();
     expect(outcomes).toEqual(['SENT', 'STOPPED', 'STOPPED']);
+  });
+
+  it('stops from a phone in a real browser, by keyboard, loading nothing from elsewhere', async () => {
+    const item = await report();
+    const stopUrl = mailbox
+      .to(item.email)[0]
+      .headers['list-unsubscribe'].slice(1, -1)
+      .replace(PUBLIC_BASE_URL, stack.url);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+    try {
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 740 },
+        locale: 'id-ID',
+        isMobile: true,
+        hasTouch: true,
+      });
+      const page = await context.newPage();
+      const requested: string[] = [];
+      const problems: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      page.on('console', (m) => {
+        // The browser's own favicon request: Suara serves none, on any page.
+        if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico'))
+          problems.push(`${m.text()} ${m.location().url}`);
+      });
+      await page.goto(stopUrl);
+      expect(await page.getAttribute('html', 'lang')).toBe('id');
+      expect(await page.title()).toBe('Suara: Berhenti menerima kabar laporan');
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      const button = page.getByRole('button', { name: 'Berhenti menerima kabar' });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Anda tidak akan menerima kabar lagi' }).waitFor();
+      expect(await page.getByRole('status').textContent()).toContain('tidak akan mengirim e-mail');
+      expect(requested.every((url) => url.startsWith(stack.url))).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    const [{ n }] = await stack.sql<{ n: number }>(
+      'select count(*)::int as n from notification_opt_out where feedback_id = ?',
+      [item.id],
+    );
+    expect(n).toBe(1);
   });
 
   it('refuses a forged or cut stop link with a page that says what to do', async () => {
