@@ -32,10 +32,10 @@ export interface RoutedItem {
 
 /**
  * Stores the routing of many items in one statement: the status change, the
- * decision, the audit entry and the citizen's notice of each. Only items still RECEIVED are changed,
- * so an item routed meanwhile (a job delivered twice, another worker) is left
- * alone and left out of the answer; the statement is atomic, so no item ever has
- * a decision without its status change or its audit entry.
+ * decision, the audit entry and the citizen's notice of each. Only items still
+ * RECEIVED are changed, so an item routed meanwhile (a job delivered twice,
+ * another worker) is left alone and left out of the answer; the statement is
+ * atomic, so no item ever has a decision without its status change or its audit entry.
  * The entities stay the schema's source of truth; this is only the hot write path.
  */
 export async function writeRoutingOutcomes(

@@ -23,9 +23,9 @@ export type TransitionRecord = ConstructorParameters<typeof AuditEntry>[0];
 
 /**
  * The one way a feedback item changes status: checks the transition table,
- * writes the audit entry and queues the citizen's notice in the caller's unit of work. `plan` is the same check
- * and entry for writers that store many items in one statement, which queue the
- * notice (noticeOfTransition) in that statement too.
+ * writes the audit entry and queues the citizen's notice in the caller's unit of
+ * work. `plan` is the same check and entry for writers that store many items in
+ * one statement, which queue the notice (noticeOfTransition) in that statement too.
  */
 @Injectable()
 export class FeedbackLifecycle {
