@@ -12,3 +12,5 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.PUBLIC_RATE_LIMIT ??= '100000';
 process.env.PUBLIC_STATUS_RATE_LIMIT ??= '100000';
 process.env.OUTBOX_POLL_MS ??= '20';
+// Without SMTP_URL, notices are written as files: keep the tests' out of the working tree.
+process.env.MAIL_OUTBOX_DIR ??= `${process.env.TMPDIR ?? '/tmp'}/suara-test-mail`;

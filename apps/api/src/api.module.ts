@@ -12,6 +12,7 @@ import {
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
 import { IntakeModule } from '@suara/intake';
+import { NotificationsModule } from '@suara/notifications';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
 import { ReferenceModule } from '@suara/reference';
@@ -32,6 +33,7 @@ import { HealthController } from './health/health.controller.js';
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
+import { StopNotificationsController } from './notifications/stop-notifications.controller.js';
 import { FeedbackPubSub } from './triage/feedback-pubsub.js';
 import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.js';
 import { FeedbackResolver } from './triage/feedback.resolver.js';
@@ -54,6 +56,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     RoutingModule,
     TriageModule,
     TrainingModule,
+    NotificationsModule,
     QueueDashboardModule,
     SuaraGraphQLModule,
     ThrottlerModule.forRootAsync({
@@ -68,7 +71,12 @@ import { TrainingResolver } from './training/training.resolver.js';
       }),
     }),
   ],
-  controllers: [HealthController, CitizenFormController, TrainingExportController],
+  controllers: [
+    HealthController,
+    CitizenFormController,
+    TrainingExportController,
+    StopNotificationsController,
+  ],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     OperationLimitsPlugin,

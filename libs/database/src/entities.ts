@@ -1,6 +1,7 @@
 import { AuditEntry } from '@suara/audit';
 import { InstallationSecret, StaffUser } from '@suara/identity';
 import { Feedback, FeedbackResponse, ForumSession, ReporterContact } from '@suara/intake';
+import { NOTIFICATION_ENTITIES } from '@suara/notifications';
 import { OutboxMessage } from '@suara/queue';
 import { Agency, City, Competency, ComplaintTheme } from '@suara/reference';
 import { RoutingDecision, RoutingExample, RoutingModel, RoutingPhrase } from '@suara/routing';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   Escalation,
   ResolutionRating,
   ...TRAINING_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];

@@ -13,6 +13,7 @@ export * from './intake.errors.js';
 export * from './intake.module.js';
 export * from './intake.service.js';
 export * from './intake.views.js';
+export * from './lifecycle/citizen-notices.js';
 export * from './lifecycle/feedback-lifecycle.js';
 export * from './lifecycle/transitions.js';
 export * from './submission/contact.rules.js';

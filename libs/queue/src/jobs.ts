@@ -5,6 +5,8 @@ export enum QueueName {
   Routing = 'routing',
   /** Housekeeping on a schedule: sweeping, retraining, deadlines. */
   Maintenance = 'maintenance',
+  /** Messages to citizens about their reports. */
+  Notifications = 'notifications',
 }
 
 /** Job names are stored with each job: never derive them from class names. */
@@ -13,6 +15,7 @@ export enum JobName {
   SweepUnrouted = 'sweep-unrouted',
   RetrainRouter = 'retrain-router',
   WatchDeadlines = 'watch-deadlines',
+  NotifyCitizen = 'notify-citizen',
 }
 
 export interface JobPayloads {
@@ -20,6 +23,19 @@ export interface JobPayloads {
   [JobName.SweepUnrouted]: Record<string, never>;
   [JobName.RetrainRouter]: { reason?: string };
   [JobName.WatchDeadlines]: Record<string, never>;
+  /**
+   * One thing to tell a report's citizen. Ids and facts only: the address is read
+   * when the message is sent, so an erased contact is in no queue or outbox.
+   */
+  [JobName.NotifyCitizen]: {
+    /** `notify:<feedbackId>:<version>`: the change it announces, so it is sent once. */
+    key: string;
+    feedbackId: string;
+    /** What happened (CitizenNotice of @suara/intake). */
+    notice: string;
+    /** When it happened, ISO 8601. */
+    at: string;
+  };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -27,6 +43,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SweepUnrouted]: QueueName.Maintenance,
   [JobName.RetrainRouter]: QueueName.Maintenance,
   [JobName.WatchDeadlines]: QueueName.Maintenance,
+  [JobName.NotifyCitizen]: QueueName.Notifications,
 };
 
 /**
@@ -49,6 +66,14 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: 100,
   },
   [JobName.WatchDeadlines]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  // Sixteen tries at the default 1 s doubling wait out a mail server that is down
+  // for about nine hours; the last failure stays listed for an admin.
+  [JobName.NotifyCitizen]: {
+    attempts: 16,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: false,
+  },
 };
 
 /** A job's options with the deployment's retry delay (JOB_BACKOFF_MS). */
@@ -61,17 +86,19 @@ export function jobOptions(name: JobName, backoffMs: number): JobsOptions {
 
 /**
  * The job-id rule, in one place: a job about one item takes the item's id (this
- * payload field) as its job id, so it is queued once. BullMQ ignores a job id it
+ * payload field) as its job id, so it is queued once; a job about one change of
+ * an item takes the change's key. BullMQ ignores a job id it
  * still holds, the sweeper skips items whose job waits in the outbox, and an
  * admin finds an item's job by the item's id.
  */
 export const JOB_KEY = {
   [JobName.RouteFeedback]: 'feedbackId',
+  [JobName.NotifyCitizen]: 'key',
 } as const satisfies { [N in JobName]?: keyof JobPayloads[N] };
 
 /** Jobs about one item, queued once per item. */
 export type ItemJobName = keyof typeof JOB_KEY;
 
 export function jobIdOf<N extends ItemJobName>(name: N, payload: JobPayloads[N]): string {
-  return String(payload[JOB_KEY[name]]);
+  return String((payload as Record<string, unknown>)[JOB_KEY[name]]);
 }

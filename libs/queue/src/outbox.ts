@@ -9,8 +9,8 @@ import {
 } from 'kysely';
 import { jsonBuildObject } from 'kysely/helpers/postgres';
 import { type EntityTable, insertSelect } from '@suara/core';
-import type { OutboxMessage } from './entities/outbox-message.entity.js';
-import { type ItemJobName, JOB_KEY, type JobPayloads } from './jobs.js';
+import { OutboxMessage } from './entities/outbox-message.entity.js';
+import { type ItemJobName, JOB_KEY, type JobPayloads, jobIdOf } from './jobs.js';
 
 export interface QueueTables {
   outbox_message: EntityTable<typeof OutboxMessage, 'id' | 'created_at'>;
@@ -65,4 +65,16 @@ export function insertJobs<
       payload: jsonBuildObject(values),
     }),
   ) as unknown as InsertQueryBuilder<DB, 'outbox_message', InsertResult>;
+}
+
+/**
+ * The outbox row of one job, for a change made through the unit of work: persist
+ * it with the change (em.persist) so both commit together. The job id follows
+ * the job-id rule (JOB_KEY).
+ */
+export function outboxMessage<N extends ItemJobName>(
+  name: N,
+  payload: JobPayloads[N],
+): OutboxMessage {
+  return new OutboxMessage(name, jobIdOf(name, payload), { ...payload });
 }

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AuditTables, insertAuditEntries } from '@suara/audit';
 import { insertSelect, unnestRows } from '@suara/core';
-import { FeedbackStatus, type IntakeTables, type TransitionRecord } from '@suara/intake';
+import {
+  FeedbackStatus,
+  type IntakeTables,
+  type TransitionRecord,
+  noticeKeySql,
+  noticeOfTransition,
+} from '@suara/intake';
+import { JobName, type QueueTables, insertJobs } from '@suara/queue';
 import { type RoutingBasis, type ScoredAgency } from './entities/routing-decision.entity.js';
 import type { RoutingTables } from './routing.tables.js';
 
@@ -25,10 +32,10 @@ export interface RoutedItem {
 
 /**
  * Stores the routing of many items in one statement: the status change, the
- * decision and the audit entry of each. Only items still RECEIVED are changed,
- * so an item routed meanwhile (a job delivered twice, another worker) is left
- * alone and left out of the answer; the statement is atomic, so no item ever has
- * a decision without its status change or its audit entry.
+ * decision, the audit entry and the citizen's notice of each. Only items still
+ * RECEIVED are changed, so an item routed meanwhile (a job delivered twice,
+ * another worker) is left alone and left out of the answer; the statement is
+ * atomic, so no item ever has a decision without its status change or its audit entry.
  * The entities stay the schema's source of truth; this is only the hot write path.
  */
 export async function writeRoutingOutcomes(
@@ -38,7 +45,7 @@ export async function writeRoutingOutcomes(
   if (items.length === 0) return new Set();
   const col = <T>(pick: (r: RoutedItem) => T) => items.map(pick);
   const rows = await em
-    .getKysely<IntakeTables & RoutingTables & AuditTables>()
+    .getKysely<IntakeTables & RoutingTables & AuditTables & QueueTables>()
     .with('input', () =>
       unnestRows({
         id: ['uuid', col((r) => r.feedbackId)],
@@ -59,6 +66,8 @@ export async function writeRoutingOutcomes(
         before: ['json', col((r) => r.transition.before)],
         after: ['json', col((r) => r.transition.after)],
         public_note: ['text', col((r) => r.transition.publicNote)],
+        // Only items still RECEIVED are changed.
+        notice: ['text', col((r) => noticeOfTransition(FeedbackStatus.RECEIVED, r.status))],
       }),
     )
     .with('changed', (db) =>
@@ -74,7 +83,7 @@ export async function writeRoutingOutcomes(
         }))
         .whereRef('f.id', '=', 'i.id')
         .where('f.status', '=', FeedbackStatus.RECEIVED)
-        .returning('f.id'),
+        .returning(['f.id', 'f.version']),
     )
     .with('decisions', (db) =>
       insertSelect(
@@ -111,6 +120,31 @@ export async function writeRoutingOutcomes(
           before: eb.ref('i.before'),
           after: eb.ref('i.after'),
           publicNote: eb.ref('i.public_note'),
+        }),
+      ),
+    )
+    .with('notices', (db) =>
+      insertJobs(
+        db,
+        JobName.NotifyCitizen,
+        db
+          .selectFrom('input as i')
+          .innerJoin('changed as c', 'c.id', 'i.id')
+          .where('i.notice', 'is not', null)
+          // Forum statements and reports without a contact have no one to tell: no job for
+          // them keeps a forum import from doubling the queue's work.
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('reporter_contact as rc')
+                .select('rc.id')
+                .whereRef('rc.feedback_id', '=', 'i.id'),
+            ),
+          ),
+        (eb) => ({
+          key: noticeKeySql(eb.cast<string>('i.id', 'text'), eb.ref('c.version')),
+          feedbackId: eb.cast<string>('i.id', 'text'),
+          notice: eb.ref('i.notice').$notNull(),
+          at: sql<string>`now()`,
         }),
       ),
     )

@@ -4,3 +4,4 @@ export * from './wait-for.js';
 export * from './private-redis.js';
 export * from './private-postgres.js';
 export * from './service-context.js';
+export * from './free-port.js';

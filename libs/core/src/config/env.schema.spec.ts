@@ -21,6 +21,28 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set/);
   });
 
+  describe("citizens' messages", () => {
+    it('keeps messages in a folder unless a mail server is named', () => {
+      expect(parseEnv({}).SMTP_URL).toBeUndefined();
+      expect(parseEnv({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+      expect(parseEnv({}).MAIL_OUTBOX_DIR).toBe('var/mail');
+      expect(parseEnv({ SMTP_URL: 'smtps://u:p@mail.example.id:465' }).SMTP_URL).toBe(
+        'smtps://u:p@mail.example.id:465',
+      );
+      expect(() => parseEnv({ SMTP_URL: 'mail.example.id' })).toThrow(/SMTP_URL: must be an smtp/);
+    });
+
+    it('builds links on PUBLIC_BASE_URL without a doubled slash, and refuses a query in it', () => {
+      expect(parseEnv({}).PUBLIC_BASE_URL).toBe('http://localhost:3000');
+      expect(parseEnv({ PUBLIC_BASE_URL: 'https://lapor.kota.id/suara/' }).PUBLIC_BASE_URL).toBe(
+        'https://lapor.kota.id/suara',
+      );
+      expect(() => parseEnv({ PUBLIC_BASE_URL: 'https://lapor.kota.id/?a=1' })).toThrow(
+        /PUBLIC_BASE_URL/,
+      );
+    });
+  });
+
   describe('TRUST_PROXY', () => {
     it('trusts no proxy by default', () => {
       expect(parseEnv({}).TRUST_PROXY).toBe(false);

@@ -149,6 +149,24 @@ export const envSchema = z.object({
    */
   LOGIN_ADDRESS_LOCK_AFTER: z.coerce.number().int().min(2).default(100),
   DEMO_PASSWORD: z.string().min(8).default('suara-demo'),
+  /** Where citizens reach this installation: the links in messages to them start with it. */
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, 'must be an http(s):// address without ? or #')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
+  /**
+   * The mail server citizens' messages leave through (smtp://user:pass@host:587,
+   * smtps://… for TLS from the start). Unset, messages are written as .eml files
+   * to MAIL_OUTBOX_DIR instead, where a developer can open them.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^(smtps?:\/\/\S+)?$/, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .transform((url) => url || undefined),
+  MAIL_FROM: z.string().min(3).max(254).default('Suara <no-reply@suara.localhost>'),
+  MAIL_OUTBOX_DIR: z.string().min(1).default('var/mail'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
   /** Lists count once per item asked for: a page of 100 items with 40 fields costs 4,000. */
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),

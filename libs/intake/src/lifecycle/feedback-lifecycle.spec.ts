@@ -37,6 +37,20 @@ const EXPECTED = new Set([
   'RESOLVED>IN_PROGRESS',
 ]);
 
+/** What the citizen hears of each allowed change, written out on its own too. */
+function expectedNotice(from: S, to: S): string | undefined {
+  if (from === S.RESOLVED && to === S.IN_PROGRESS) return 'REOPENED';
+  return (
+    {
+      [S.ROUTED]: 'ROUTED',
+      [S.RESOLVED]: 'RESOLVED',
+      [S.DUPLICATE]: 'MERGED',
+      [S.CLOSED]: 'CLOSED',
+      [S.REJECTED]: 'REJECTED',
+    } as Partial<Record<S, string>>
+  )[to];
+}
+
 describe('FeedbackLifecycle', () => {
   const lifecycle = new FeedbackLifecycle(new AuditService());
   const pairs = Object.values(S).flatMap((from) =>
@@ -48,20 +62,28 @@ describe('FeedbackLifecycle', () => {
     const unitOfWork = {
       persist: (row: unknown) => persisted.push(row),
     } as unknown as EntityManager;
-    const item = { id: 'f-1', status: from } as Feedback;
+    const item = { id: 'f-1', status: from, version: 7 } as Feedback;
     const act = () =>
       lifecycle.transition(unitOfWork, item, to, { actor: { type: 'SYSTEM', id: 'test' } });
 
     if (EXPECTED.has(`${from}>${to}`)) {
       act();
       expect(item.status).toBe(to);
-      expect(persisted).toHaveLength(1);
+      const notice = expectedNotice(from, to);
+      expect(persisted).toHaveLength(notice ? 2 : 1);
       expect(persisted[0]).toBeInstanceOf(AuditEntry);
       expect(persisted[0]).toMatchObject({
         action: 'feedback.status_changed',
         before: { status: from },
         after: { status: to },
       });
+      // The citizen's notice, keyed by the version the change gives the item.
+      if (notice)
+        expect(persisted[1]).toMatchObject({
+          jobName: 'notify-citizen',
+          jobId: 'notify:f-1:8',
+          payload: { key: 'notify:f-1:8', feedbackId: 'f-1', notice },
+        });
     } else {
       let error: unknown;
       try {

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, type AuditEntry, AuditService } from '@suara/audit';
 import { DomainError } from '@suara/core';
+import { JobName, outboxMessage } from '@suara/queue';
 import { Feedback } from '../entities/feedback.entity.js';
 import { FeedbackStatus } from '../feedback.enums.js';
+import { type CitizenNotice, noticeKey, noticeOfTransition } from './citizen-notices.js';
 import { ALLOWED_TRANSITIONS, STATUS_LABEL_ID, canTransition } from './transitions.js';
 
 export const STATUS_CHANGED = 'feedback.status_changed';
@@ -20,9 +22,10 @@ export interface TransitionOptions {
 export type TransitionRecord = ConstructorParameters<typeof AuditEntry>[0];
 
 /**
- * The one way a feedback item changes status: checks the transition table and
- * writes the audit entry in the caller's unit of work. `plan` is the same check
- * and entry for writers that store many items in one statement.
+ * The one way a feedback item changes status: checks the transition table,
+ * writes the audit entry and queues the citizen's notice in the caller's unit of
+ * work. `plan` is the same check and entry for writers that store many items in
+ * one statement, which queue the notice (noticeOfTransition) in that statement too.
  */
 @Injectable()
 export class FeedbackLifecycle {
@@ -39,8 +42,29 @@ export class FeedbackLifecycle {
       to,
       options,
     );
+    const from = feedback.status;
     feedback.status = to;
     this.audit.record(em, record);
+    const notice = noticeOfTransition(from, to);
+    if (notice) this.tellCitizen(em, feedback, notice);
+  }
+
+  /**
+   * Queues a message to the item's citizen about the change in the caller's unit
+   * of work, through the outbox: it leaves only if the change commits. Whether
+   * there is anyone to tell is decided when it is sent, from the contact as it
+   * is then; a contact erased meanwhile is told nothing.
+   */
+  tellCitizen(em: EntityManager, feedback: Feedback, notice: CitizenNotice): void {
+    em.persist(
+      outboxMessage(JobName.NotifyCitizen, {
+        // The flush raises the version once for the whole unit of work.
+        key: noticeKey(feedback.id, feedback.version + 1),
+        feedbackId: feedback.id,
+        notice,
+        at: new Date().toISOString(),
+      }),
+    );
   }
 
   /** Refuses an illegal move with CONFLICT; otherwise describes its audit entry. */

@@ -4,6 +4,7 @@ import { AuditService } from '@suara/audit';
 import { isUuid } from '@suara/core';
 import { IdentityErrors, type Principal, StaffRole, StaffUser, staffActor } from '@suara/identity';
 import {
+  CitizenNotice,
   Feedback,
   FeedbackEvents,
   FeedbackLifecycle,
@@ -69,6 +70,7 @@ export class TriageService {
         subjectId: item.id,
         after: { public: isPublic, message: text },
       });
+      if (isPublic) this.lifecycle.tellCitizen(tx, item, CitizenNotice.ANSWERED);
       if (
         isPublic &&
         (item.status === FeedbackStatus.ROUTED || item.status === FeedbackStatus.ACKNOWLEDGED)

@@ -1,0 +1,11 @@
+export * from './channels/notification-channel.js';
+export * from './citizen-notifier.service.js';
+export * from './entities/notification-opt-out.entity.js';
+export * from './entities/notification.entity.js';
+export * from './messages/citizen-message.js';
+export * from './notification-preferences.service.js';
+export * from './notifications.entities.js';
+export * from './notifications.errors.js';
+export * from './notifications.module.js';
+export * from './notifications.tables.js';
+export { STOP_TOKEN_MAX_LENGTH } from './stopping/stop-tokens.js';
