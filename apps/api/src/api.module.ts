@@ -12,6 +12,7 @@ import {
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
 import { IntakeModule } from '@suara/intake';
+import { PartnersModule } from '@suara/partners';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
 import { ReferenceModule } from '@suara/reference';
@@ -31,6 +32,8 @@ import { HealthController } from './health/health.controller.js';
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
+import { Open311HttpModule } from './open311/open311-http.module.js';
+import { PartnerKeysResolver } from './partners/partner-keys.resolver.js';
 import { FeedbackPubSub } from './triage/feedback-pubsub.js';
 import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.js';
 import { FeedbackResolver } from './triage/feedback.resolver.js';
@@ -51,6 +54,8 @@ import { TriageResolver } from './triage/triage.resolver.js';
     RoutingModule,
     TriageModule,
     QueueDashboardModule,
+    PartnersModule,
+    Open311HttpModule,
     SuaraGraphQLModule,
     ThrottlerModule.forRootAsync({
       inject: [SuaraConfig, RedisClient],
@@ -79,6 +84,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
     ResolutionRatingResolver,
     FeedbackPubSub,
     FeedbackQueueSubscription,
+    PartnerKeysResolver,
   ],
 })
 export class ApiModule {}

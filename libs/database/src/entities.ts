@@ -1,6 +1,8 @@
 import { AuditEntry } from '@suara/audit';
 import { InstallationSecret, StaffUser } from '@suara/identity';
 import { Feedback, FeedbackResponse, ForumSession, ReporterContact } from '@suara/intake';
+import { OPEN311_ENTITIES } from '@suara/open311';
+import { PARTNER_ENTITIES } from '@suara/partners';
 import { OutboxMessage } from '@suara/queue';
 import { Agency, City, Competency, ComplaintTheme } from '@suara/reference';
 import { RoutingDecision, RoutingExample, RoutingModel, RoutingPhrase } from '@suara/routing';
@@ -26,4 +28,6 @@ export const ENTITIES = [
   InstallationSecret,
   Escalation,
   ResolutionRating,
+  ...PARTNER_ENTITIES,
+  ...OPEN311_ENTITIES,
 ];

@@ -1,4 +1,5 @@
 import { MAX_STATEMENTS_PER_IMPORT, MAX_TEXT_LENGTH } from '@suara/intake';
+import { MAX_PARTNER_NAME } from '@suara/partners';
 import { MAX_PAGE } from '@suara/triage';
 import { type ArgumentLimit, REFERENCE_CODE } from './argument-limit.js';
 
@@ -80,6 +81,9 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
   'Mutation.addRoutingPhrases(agencyType:)': code,
   'Mutation.addRoutingPhrases(phrases:)': { maxItems: 500 },
   'Mutation.addRoutingPhrases(phrases:)[]': text(120),
+
+  // Partner systems (Open311)
+  'Mutation.createPartnerApiKey(name:)': text(MAX_PARTNER_NAME),
 };
 
 /** The limit of a list's items, when the list's own entry says how many. */
