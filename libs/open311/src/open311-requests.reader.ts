@@ -54,11 +54,12 @@ export class Open311RequestsReader {
     };
     if (!filter.includeConfidential) add('not f.confidential');
     if (filter.cityCode) add('f.city_code = ?', filter.cityCode);
-    if (filter.trackingCodes) add('f.tracking_code = any(?::text[])', filter.trackingCodes);
-    if (filter.statuses) add('f.status = any(?::text[])', filter.statuses);
+    if (filter.trackingCodes) add('f.tracking_code in (?)', filter.trackingCodes);
+    if (filter.statuses) add('f.status in (?)', filter.statuses);
     if (filter.from) add('f.submitted_at >= ?', filter.from);
     if (filter.to) add('f.submitted_at <= ?', filter.to);
-    const byService = filter.serviceCodes ? 'where r.service_code = any(?::text[])' : '';
+    // MikroORM expands an array parameter into a list, hence `in (?)` rather than `= any(?)`.
+    const byService = filter.serviceCodes ? 'where r.service_code in (?)' : '';
     if (filter.serviceCodes) params.push(filter.serviceCodes);
     params.push(filter.limit);
     return this.em.execute<RequestRow[]>(
@@ -88,12 +89,12 @@ export class Open311RequestsReader {
     const [responses, steps] = await Promise.all([
       this.em.execute<{ feedback_id: string; message: string }[]>(
         `select distinct on (feedback_id) feedback_id, message from feedback_response
-          where public and feedback_id = any(?::uuid[]) order by feedback_id, created_at desc, id`,
+          where public and feedback_id in (?) order by feedback_id, created_at desc, id`,
         [ids],
       ),
       this.em.execute<{ subject_id: string; public_note: string }[]>(
         `select distinct on (subject_id) subject_id, public_note from audit_entry
-          where action = ? and public_note is not null and subject_id = any(?::text[])
+          where action = ? and public_note is not null and subject_id in (?)
           order by subject_id, at desc, id desc`,
         [STATUS_CHANGED, ids],
       ),

@@ -9,7 +9,8 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 // 16 digits, written whole or in groups of four (spaces, dots or dashes).
 const NIK = /(?<![\p{N}])\d{4}[ .-]?\d{4}[ .-]?\d{4}[ .-]?\d{4}(?![\p{N}])/gu;
 // +62 / 62 / 0 then 8–12 more digits, in any grouping people type them.
-const PHONE = /(?<![\p{N}+])(?:\+62|62|0)[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,6}){1,4}(?![\p{N}])/gu;
+const PHONE =
+  /(?<![\p{N}+])\(?(?:\+62|62|0)[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,6}){1,4}(?![\p{N}])/gu;
 // Registration regions of Indonesian plates; a fixed list keeps "RT 05 RW" and the like readable.
 const REGIONS =
   'A|B|D|E|F|G|H|K|L|M|N|P|R|S|T|W|Z|AA|AB|AD|AE|AG|BA|BB|BD|BE|BG|BH|BK|BL|BM|BN|BP|DA|DB|DC|DD|DE|DG|DH|DK|DL|DM|DN|DR|DS|DT|EA|EB|ED|KB|KH|KT|KU|PA|PB';

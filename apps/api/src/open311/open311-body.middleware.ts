@@ -3,24 +3,26 @@ import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import { formatOfPath, sendErrors } from './georeport-response.js';
 
+export const OPEN311_PATH = '/open311/';
+
 // A report is at most 4,000 characters; the rest of a request is short fields.
-const MAX_FORM_BYTES = '64kb';
-const parseForm = express.urlencoded({
-  extended: false,
-  limit: MAX_FORM_BYTES,
-  parameterLimit: 100,
-});
+const LIMIT = '64kb';
+const parseForm = express.urlencoded({ extended: false, limit: LIMIT, parameterLimit: 100 });
+const parseJson = express.json({ limit: LIMIT });
 
 /**
  * GeoReport clients post forms (application/x-www-form-urlencoded), which the
- * rest of Suara does not accept. Flat parsing keeps `attribute[code]` as the
- * key it is. A body the parser refuses is answered as GeoReport errors, not
- * handed to Express's default page.
+ * rest of Suara does not accept, and some post JSON. Flat form parsing keeps
+ * `attribute[code]` as the key it is. A body the parsers refuse is answered as
+ * GeoReport errors in the format asked for, not as Express's or Nest's page.
  */
 @Injectable()
-export class Open311FormBody implements NestMiddleware {
+export class Open311Body implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
-    parseForm(req, res, (error?: unknown) => {
+    const parse = /^application\/json\b/i.test(req.get('content-type') ?? '')
+      ? parseJson
+      : parseForm;
+    parse(req, res, (error?: unknown) => {
       if (!error) return next();
       const status = (error as { status?: number }).status === 413 ? 413 : 400;
       sendErrors(res, formatOfPath(req), status, [
@@ -28,8 +30,8 @@ export class Open311FormBody implements NestMiddleware {
           code: status,
           description:
             status === 413
-              ? 'Permintaan terlalu besar.'
-              : 'Isi permintaan tidak dapat dibaca sebagai formulir.',
+              ? 'Permintaan terlalu besar (paling banyak 64 KB).'
+              : 'Isi permintaan tidak dapat dibaca. Kirim formulir (application/x-www-form-urlencoded) atau JSON yang sah.',
         },
       ]);
     });
