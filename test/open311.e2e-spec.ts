@@ -80,6 +80,13 @@ describe('Open311 GeoReport v2', () => {
     return call(`${base}/requests.${format}`, form({ api_key: apiKey, ...params }));
   }
 
+  /** Waits for the worker to route a report, so that its two formats are read in the same state. */
+  const routed = (code: string) =>
+    waitFor(`${code} to be routed`, async () => {
+      const answer = await get(`requests/${code}.json`);
+      return answer.body[0]?.agency_responsible && answer;
+    });
+
   async function itemOf(trackingCode: string) {
     const [row] = await stack.sql<{ id: string; status: string; channel: string }>(
       'select id, status, channel from feedback where tracking_code = ?',
@@ -209,12 +216,9 @@ describe('Open311 GeoReport v2', () => {
     );
     expect(anonymous).toBe(true);
 
-    const routed = await waitFor('the Open311 report to be routed', async () => {
-      const answer = await get(`requests/${code}.json`);
-      return answer.body[0]?.agency_responsible && answer;
-    });
-    expectValid(Schemas.requests, routed.body);
-    expect(routed.body[0]).toMatchObject({
+    const first = await routed(code);
+    expectValid(Schemas.requests, first.body);
+    expect(first.body[0]).toMatchObject({
       service_request_id: code,
       status: 'open',
       service_code: 'DLH',
@@ -225,8 +229,8 @@ describe('Open311 GeoReport v2', () => {
       address: 'Jl. Sei Batang Hari, Medan Sunggal',
       media_url: null,
     });
-    expect(routed.body[0].expected_datetime).toMatch(/\+07:00$/);
-    expect(routed.text).not.toMatch(/Siti|Aminah|siti@contoh|3456/);
+    expect(first.body[0].expected_datetime).toMatch(/\+07:00$/);
+    expect(first.text).not.toMatch(/Siti|Aminah|siti@contoh|3456/);
 
     const staff = await stack.login('staff.mdn-dlh@demo.suara.id');
     const run = async (query: string, variables: Record<string, unknown>) => {
@@ -381,6 +385,7 @@ describe('Open311 GeoReport v2', () => {
       expect(list.text).not.toContain(code);
       expect(list.text).not.toContain('uang pelicin');
     }
+    await routed(code);
     const own = await both(`requests/${code}.{f}`, 'service_requests', 'request');
     expectValid(Schemas.requests, own.json.body);
     expect(own.json.body[0]).toMatchObject({
@@ -403,6 +408,7 @@ describe('Open311 GeoReport v2', () => {
       email: 'budi.santoso@contoh.id',
     });
     const code = sent.body[0].service_request_id;
+    await routed(code);
     const { json: listed } = await both(
       `requests.{f}?service_request_id=${code}`,
       'service_requests',
