@@ -13,6 +13,7 @@ import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
 import { IntakeModule } from '@suara/intake';
 import { NotificationsModule } from '@suara/notifications';
+import { PartnersModule } from '@suara/partners';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
 import { ReferenceModule } from '@suara/reference';
@@ -34,6 +35,8 @@ import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
 import { StopNotificationsController } from './notifications/stop-notifications.controller.js';
+import { Open311HttpModule } from './open311/open311-http.module.js';
+import { PartnerKeysResolver } from './partners/partner-keys.resolver.js';
 import { FeedbackPubSub } from './triage/feedback-pubsub.js';
 import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.js';
 import { FeedbackResolver } from './triage/feedback.resolver.js';
@@ -58,6 +61,8 @@ import { TrainingResolver } from './training/training.resolver.js';
     TrainingModule,
     NotificationsModule,
     QueueDashboardModule,
+    PartnersModule,
+    Open311HttpModule,
     SuaraGraphQLModule,
     ThrottlerModule.forRootAsync({
       inject: [SuaraConfig, RedisClient],
@@ -92,6 +97,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     TrainingResolver,
     FeedbackPubSub,
     FeedbackQueueSubscription,
+    PartnerKeysResolver,
   ],
 })
 export class ApiModule {}

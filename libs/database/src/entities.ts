@@ -2,6 +2,8 @@ import { AuditEntry } from '@suara/audit';
 import { InstallationSecret, StaffUser } from '@suara/identity';
 import { Feedback, FeedbackResponse, ForumSession, ReporterContact } from '@suara/intake';
 import { NOTIFICATION_ENTITIES } from '@suara/notifications';
+import { OPEN311_ENTITIES } from '@suara/open311';
+import { PARTNER_ENTITIES } from '@suara/partners';
 import { OutboxMessage } from '@suara/queue';
 import { Agency, City, Competency, ComplaintTheme } from '@suara/reference';
 import { RoutingDecision, RoutingExample, RoutingModel, RoutingPhrase } from '@suara/routing';
@@ -30,4 +32,6 @@ export const ENTITIES = [
   ResolutionRating,
   ...TRAINING_ENTITIES,
   ...NOTIFICATION_ENTITIES,
+  ...PARTNER_ENTITIES,
+  ...OPEN311_ENTITIES,
 ];

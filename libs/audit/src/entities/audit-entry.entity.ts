@@ -2,8 +2,8 @@ import { EntityName } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 export interface Actor {
-  /** SYSTEM for the worker and jobs, CITIZEN for the public, STAFF for signed-in users. */
-  type: 'SYSTEM' | 'CITIZEN' | 'STAFF';
+  /** SYSTEM for the worker and jobs, CITIZEN for the public, STAFF for signed-in users, PARTNER for a partner system's key. */
+  type: 'SYSTEM' | 'CITIZEN' | 'STAFF' | 'PARTNER';
   id?: string;
 }
 

@@ -80,6 +80,8 @@ export const envSchema = z.object({
    * Indonesian mobile carriers put many phones behind one address (CGNAT).
    */
   PUBLIC_STATUS_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  /** Open311 submissions per partner API key per minute, shared by every API process. */
+  PARTNER_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   /** Proxies allowed to name the client (X-Forwarded-For): false, a hop count, or addresses. */
   TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -5,6 +5,7 @@ import { Migration20261122235822_triage } from './Migration20261122235822_triage
 import { Migration20261130083000_installation_secret } from './Migration20261130083000_installation_secret.js';
 import { Migration20261130090000_citizen_secret } from './Migration20261130090000_citizen_secret.js';
 import { Migration20261130090936_notifications } from './Migration20261130090936_notifications.js';
+import { Migration20261130100000_open311 } from './Migration20261130100000_open311.js';
 import { Migration20261130120000_training } from './Migration20261130120000_training.js';
 
 /** Applied in this order; `npm run migration:create` rewrites this list. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Migration20261130083000_installation_secret,
   Migration20261130090000_citizen_secret,
   Migration20261130090936_notifications,
+  Migration20261130100000_open311,
   Migration20261130120000_training,
 ];

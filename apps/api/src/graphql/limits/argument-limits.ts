@@ -1,5 +1,6 @@
 import { MAX_STATEMENTS_PER_IMPORT, MAX_TEXT_LENGTH } from '@suara/intake';
 import { MAX_CIVIL_SERVANTS, MAX_SUGGESTION_BUDGET_IDR, PLAN_LIMITS } from '@suara/training';
+import { MAX_PARTNER_NAME } from '@suara/partners';
 import { MAX_PAGE } from '@suara/triage';
 import { type ArgumentLimit, REFERENCE_CODE } from './argument-limit.js';
 
@@ -107,6 +108,8 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
   'Query.agencyWorkforce(cityCode:)': code,
   'Mutation.setAgencyCivilServants(agencyCode:)': code,
   'Mutation.setAgencyCivilServants(civilServants:)': { min: 1, max: MAX_CIVIL_SERVANTS },
+  // Partner systems (Open311)
+  'Mutation.createPartnerApiKey(name:)': text(MAX_PARTNER_NAME),
 };
 
 /** The limit of a list's items, when the list's own entry says how many. */
