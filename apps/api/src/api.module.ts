@@ -8,6 +8,7 @@ import {
   SuaraConfig,
   SuaraConfigModule,
   SuaraLoggerModule,
+  stopLog,
 } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
@@ -67,6 +68,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
   controllers: [HealthController, CitizenFormController],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    stopLog('Suara API berhenti dengan rapi'),
     OperationLimitsPlugin,
     GraphQLWsServer,
     LocalDateScalar,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SuaraConfigModule, SuaraLoggerModule } from '@suara/core';
+import { SuaraConfigModule, SuaraLoggerModule, stopLog } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
@@ -19,6 +19,12 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     RoutingModule,
     TriageModule,
   ],
-  providers: [RoutingProcessor, MaintenanceProcessor, OutboxRelayRunner, HeartbeatRunner],
+  providers: [
+    RoutingProcessor,
+    MaintenanceProcessor,
+    OutboxRelayRunner,
+    HeartbeatRunner,
+    stopLog('Suara worker berhenti dengan rapi'),
+  ],
 })
 export class WorkerModule {}
