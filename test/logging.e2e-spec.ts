@@ -62,6 +62,11 @@ describe('logs', () => {
       `Suara API siap: formulir ${base}/ · lacak ${base}/lacak · GraphQL ${base}/graphql`,
     );
 
+    // Nest's line per module and per route is detail, kept for LOG_LEVEL=debug.
+    expect(
+      lines().filter((l) => l.context === 'InstanceLoader' || l.context === 'RouterExplorer'),
+    ).toEqual([]);
+
     const marker = 'do-not-log-me-7f3c2a91';
     const headers = { authorization: `Bearer ${marker}`, 'x-trace-marker': marker };
     const refused = await graphql(

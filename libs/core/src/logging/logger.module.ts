@@ -11,6 +11,18 @@ const QUIET_PATHS = new Set([
   '/graphql',
 ]);
 
+/**
+ * Nest's own start-up chatter: a line per module loaded and per route mapped,
+ * some forty lines before the one that matters. Kept, at debug.
+ */
+const BOOT_DETAIL = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'GraphQLModule',
+]);
+const INFO = 30;
+
 const pathOf = (req: IncomingMessage) =>
   ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
 
@@ -34,6 +46,20 @@ export const SuaraLoggerModule = LoggerModule.forRootAsync({
         if (error || res.statusCode >= 500) return 'error';
         if (QUIET_PATHS.has(pathOf(req))) return 'silent';
         return res.statusCode >= 400 ? 'warn' : 'info';
+      },
+      hooks: {
+        logMethod(args, method, level) {
+          const first: unknown = args[0];
+          const context =
+            first && typeof first === 'object'
+              ? (first as { context?: unknown }).context
+              : undefined;
+          if (level === INFO && typeof context === 'string' && BOOT_DETAIL.has(context)) {
+            if (this.isLevelEnabled('debug')) this.debug(...(args as [object, string]));
+            return;
+          }
+          method.apply(this, args);
+        },
       },
       customSuccessMessage: (req: IncomingMessage, res: ServerResponse, ms: number) =>
         `${req.method} ${pathOf(req)} ${res.statusCode} (${ms} ms)`,
