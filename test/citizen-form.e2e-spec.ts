@@ -1,7 +1,40 @@
+import { mkdirSync } from 'node:fs';
 import { Browser, Page, chromium } from 'playwright-core';
+import { CITIES } from '@suara/reference';
 import { graphql, waitFor } from '@suara/testing';
+import { ARGUMENT_LIMITS } from '../apps/api/src/graphql/limits/argument-limits.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 import { routedItem } from './support/triage-items.js';
+
+/** Word pairs said twice in one text, e.g. "Diteruskan ke instansi Diteruskan ke Dinas …". */
+function repeatedPhrases(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = `${words[i]} ${words[i + 1]}`;
+    if (seen.has(pair)) repeated.push(pair);
+    seen.add(pair);
+  }
+  return repeated;
+}
+
+/** WCAG 2 contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = css
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map(Number)
+      .map((c) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
 
 /** The citizen form in a real Chromium on a phone-sized screen. */
 describe('citizen form in a real browser', () => {
@@ -10,7 +43,8 @@ describe('citizen form in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await SuaraTestStack.start({ worker: true });
+    // Not the default (10): the pages must show what this installation is set to.
+    stack = await SuaraTestStack.start({ worker: true, env: { SLA_AUTO_CLOSE_DAYS: '7' } });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -127,6 +161,13 @@ describe('citizen form in a real browser', () => {
       300,
     );
     await expect(page.locator('#riwayat li').count()).resolves.toBeGreaterThanOrEqual(2);
+    // Each step says its status once; the router's note adds only the agency's name.
+    const steps = await page.locator('#riwayat li').allTextContents();
+    for (const step of steps)
+      expect({ step, repeated: repeatedPhrases(step) }).toEqual({ step, repeated: [] });
+    expect(steps.join('\n')).toContain(
+      'Diteruskan ke instansi: Dinas Kependudukan dan Pencatatan Sipil Kota Medan.',
+    );
   });
 
   it('shows validation errors in Indonesian next to the field, and stores nothing', async () => {
@@ -204,6 +245,10 @@ describe('citizen form in a real browser', () => {
     await page.goto(`${stack.url}/lacak?kode=${item.trackingCode}`);
     const rating = page.getByRole('form', { name: 'Beri nilai penyelesaian' });
     await rating.waitFor({ state: 'visible' });
+    // The installation's setting (7), not a number copied into the page.
+    await expect(page.locator('#nilai-hint').textContent()).resolves.toMatch(
+      /ditutup otomatis setelah 7 hari kerja/,
+    );
     await page.getByLabel('5, sangat puas').check();
     await page.getByRole('button', { name: 'Kirim nilai' }).click();
     const secretError = page.locator('#rahasia-error');
@@ -248,5 +293,140 @@ describe('citizen form in a real browser', () => {
       [item.id],
     );
     expect(row).toEqual({ status: 'IN_PROGRESS', comment: 'Masih ada tumpukan di ujung gang.' });
+    // Resolved, then reopened: staff's and the citizen's notes add to the status, never repeat it.
+    const steps = await page.locator('#riwayat li').allTextContents();
+    expect(steps).toHaveLength(4);
+    for (const step of steps)
+      expect({ step, repeated: repeatedPhrases(step) }).toEqual({ step, repeated: [] });
+  });
+
+  it('takes cities, sizes and days from the server, not from copies in the page', async () => {
+    await page.goto(stack.url);
+    const cities = await page.$$eval('#cityCode option', (options) =>
+      options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+    );
+    expect(cities).toEqual(CITIES.map((c) => c.code));
+    const textLimit = ARGUMENT_LIMITS['SubmitFeedbackInput.text'].maxLength!;
+    await expect(page.locator('#text').getAttribute('maxlength')).resolves.toBe(String(textLimit));
+    await expect(page.locator('#text-count').textContent()).resolves.toBe(
+      `0 / ${textLimit.toLocaleString('id-ID')} karakter`,
+    );
+    for (const [id, coordinate] of [
+      ['location', 'SubmitFeedbackInput.location'],
+      ['reporter-name', 'ReporterInput.name'],
+      ['reporter-email', 'ReporterInput.email'],
+      ['reporter-phone', 'ReporterInput.phone'],
+    ])
+      await expect(page.locator(`#${id}`).getAttribute('maxlength')).resolves.toBe(
+        String(ARGUMENT_LIMITS[coordinate].maxLength),
+      );
+    const tracking = await (await fetch(`${stack.url}/lacak`)).text();
+    expect(tracking).toContain('ditutup otomatis setelah 7 hari kerja');
+    expect(tracking).not.toMatch(/\{\{|10 hari kerja/);
+  });
+
+  it('announces the characters left only as the limit nears, not at every keystroke', async () => {
+    await page.goto(stack.url);
+    // Every change to any live region the screen reader would speak.
+    await page.evaluate(() => {
+      const w = window as unknown as { spoken: string[] };
+      w.spoken = [];
+      const live = document.querySelectorAll('[aria-live], [role=status], [role=alert]');
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const region = (r.target instanceof Element ? r.target : r.target.parentElement)!;
+          w.spoken.push(region.closest('[aria-live], [role=status], [role=alert]')!.textContent!);
+        }
+      });
+      for (const region of live)
+        observer.observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    const box = page.getByLabel('Isi laporan');
+    await box.pressSequentially('Lampu jalan mati sejak minggu lalu.');
+    await expect(page.locator('#text-count').textContent()).resolves.toBe('35 / 5.000 karakter');
+    expect(await spoken()).toEqual([]);
+
+    const limit = ARGUMENT_LIMITS['SubmitFeedbackInput.text'].maxLength!;
+    await box.fill('a'.repeat(limit - 102));
+    await box.pressSequentially('bcdef');
+    await waitFor('the announcement', async () => (await spoken()).length > 0);
+    expect(await spoken()).toEqual(['Sisa 100 karakter.']);
+    await box.fill('a'.repeat(limit));
+    await waitFor('the limit announced', async () => (await spoken()).length > 1);
+    expect(await spoken()).toEqual(['Sisa 100 karakter.', 'Batas 5.000 karakter tercapai.']);
+  });
+
+  it('draws a focus ring with at least 3:1 contrast against the page', async () => {
+    await page.goto(stack.url);
+    await page.keyboard.press('Tab'); // the skip link
+    await page.keyboard.press('Tab'); // the first menu link
+    const colours = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement;
+      const ring = getComputedStyle(focused);
+      let bg = 'rgba(0, 0, 0, 0)';
+      for (
+        let el: Element | null = focused.parentElement;
+        el && /, 0\)$|transparent/.test(bg);
+        el = el.parentElement
+      )
+        bg = getComputedStyle(el).backgroundColor;
+      return { outline: ring.outlineColor, style: ring.outlineStyle, width: ring.outlineWidth, bg };
+    });
+    expect(colours.style).toBe('solid');
+    expect(parseFloat(colours.width)).toBeGreaterThanOrEqual(2);
+    expect(contrast(colours.outline, colours.bg)).toBeGreaterThanOrEqual(3);
+    // And inside the white receipt and error boxes.
+    expect(contrast(colours.outline, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has its own icon and loads nothing from elsewhere, under the strict policy', async () => {
+    const foreign: string[] = [];
+    const refused: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(stack.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
+    const response = await page.goto(stack.url);
+    expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self';/);
+    await page.goto(`${stack.url}/lacak`);
+    await expect(page.locator('link[rel=icon]').getAttribute('href')).resolves.toBe(
+      '/assets/favicon.svg',
+    );
+    const icon = await fetch(`${stack.url}/assets/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await icon.text()).toMatch(/^<svg /);
+    const legacy = await fetch(`${stack.url}/favicon.ico`, { redirect: 'manual' });
+    expect([legacy.status, legacy.headers.get('location')]).toEqual([301, '/assets/favicon.svg']);
+    expect(foreign).toEqual([]);
+    expect(refused).toEqual([]);
+  });
+
+  it('looks right on a phone and on a desktop (screenshots in test-artifacts/)', async () => {
+    const item = await routedItem(stack, 'TPI-DLH');
+    const staff = await stack.login('staff.tpi-dlh@demo.suara.id');
+    await graphql(
+      stack.url,
+      'mutation($id: ID!) { resolveFeedback(id: $id, resolution: "Sampah sudah diangkut pagi ini.") { status } }',
+      { id: item.id },
+      staff,
+    );
+    mkdirSync('test-artifacts', { recursive: true });
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(stack.url);
+      await page.getByLabel('Kota/kabupaten').selectOption('TPI');
+      await page.screenshot({ path: `test-artifacts/form-${width}.png`, fullPage: true });
+      await page.goto(`${stack.url}/lacak?kode=${item.trackingCode}`);
+      await page.locator('#hasil').waitFor({ state: 'visible' });
+      await page.screenshot({ path: `test-artifacts/lacak-${width}.png`, fullPage: true });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
   SuaraConfig,
   SuaraConfigModule,
   SuaraLoggerModule,
+  stopLog,
 } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
@@ -84,6 +85,7 @@ import { TrainingResolver } from './training/training.resolver.js';
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    stopLog('Suara API berhenti dengan rapi'),
     OperationLimitsPlugin,
     GraphQLWsServer,
     LocalDateScalar,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SuaraConfig } from '@suara/core';
@@ -14,6 +15,12 @@ async function bootstrap() {
   );
   const port = app.get(SuaraConfig).env.PORT;
   await app.listen(port, '0.0.0.0');
+  // The port actually bound (PORT=0 picks a free one); every interface, so localhost works.
+  const { port: bound } = app.getHttpServer().address() as { port: number };
+  const base = `http://localhost:${bound}`;
+  new Logger('Suara').log(
+    `Suara API siap: formulir ${base}/ · lacak ${base}/lacak · GraphQL ${base}/graphql`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { fileURLToPath } from 'node:url';
-import { InvalidConfigError, SuaraConfig } from '@suara/core';
+import { InvalidConfigError, SuaraConfig, logStream } from '@suara/core';
 import { Supervisor } from './supervisor/supervisor.js';
 
 /**
@@ -17,8 +17,8 @@ function main(): void {
     console.error(error instanceof InvalidConfigError ? error.message : error);
     process.exit(1);
   }
-  const { LOG_LEVEL, RESTART_DELAY_MS, RESTART_MAX_DELAY_MS } = config.env;
-  const log = pino({ level: LOG_LEVEL, name: 'supervisor' });
+  const { LOG_LEVEL, LOG_FORMAT, RESTART_DELAY_MS, RESTART_MAX_DELAY_MS } = config.env;
+  const log = pino({ level: LOG_LEVEL, name: 'supervisor' }, logStream(LOG_FORMAT));
   const built = (path: string) => fileURLToPath(new URL(path, import.meta.url));
   const supervisor = new Supervisor(
     [

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SuaraConfigModule, SuaraLoggerModule } from '@suara/core';
+import { SuaraConfigModule, SuaraLoggerModule, stopLog } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { NotificationsModule } from '@suara/notifications';
 import { QueueModule } from '@suara/queue';
@@ -28,6 +28,7 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     NotificationProcessor,
     OutboxRelayRunner,
     HeartbeatRunner,
+    stopLog('Suara worker berhenti dengan rapi'),
   ],
 })
 export class WorkerModule {}

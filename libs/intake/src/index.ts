@@ -6,6 +6,7 @@ export * from './entities/feedback-response.entity.js';
 export * from './entities/forum-session.entity.js';
 export * from './entities/reporter-contact.entity.js';
 export * from './feedback.enums.js';
+export * from './feedback.labels.js';
 export * from './forum/forum-file.reader.js';
 export * from './forum/forum.rules.js';
 export * from './forum/forum.service.js';

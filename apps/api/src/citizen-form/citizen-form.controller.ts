@@ -1,11 +1,15 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Redirect, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SuaraConfig } from '@suara/core';
+import { citizenPageSettings } from './citizen-page-settings.js';
+import { type CitizenPages, renderCitizenPages } from './citizen-pages.js';
 
 const PUBLIC_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'public');
 
 // Scripts and styles come only from this origin; the page talks only to /graphql.
+// The settings ride in a JSON data block, which is never executed, so no inline script is allowed.
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -13,19 +17,30 @@ const CSP =
 /** The citizen's pages: the form at `/` and the tracking page at `/lacak`. */
 @Controller()
 export class CitizenFormController {
+  private readonly pages: CitizenPages;
+
+  constructor(config: SuaraConfig) {
+    this.pages = renderCitizenPages(PUBLIC_DIR, citizenPageSettings(config));
+  }
+
   @Get()
   @Header('Content-Security-Policy', CSP)
   @Header('Cache-Control', 'no-cache')
   form(@Res() res: Response): void {
-    res.sendFile(join(PUBLIC_DIR, 'index.html'));
+    res.type('html').send(this.pages.form);
   }
 
   @Get('lacak')
   @Header('Content-Security-Policy', CSP)
   @Header('Cache-Control', 'no-cache')
   tracking(@Res() res: Response): void {
-    res.sendFile(join(PUBLIC_DIR, 'lacak.html'));
+    res.type('html').send(this.pages.tracking);
   }
+
+  // Browsers and bookmark tools that ignore <link rel="icon"> ask for this path.
+  @Get('favicon.ico')
+  @Redirect('/assets/favicon.svg', 301)
+  favicon(): void {}
 }
 
 export const CITIZEN_ASSETS_DIR = PUBLIC_DIR;

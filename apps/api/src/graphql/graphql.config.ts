@@ -6,6 +6,7 @@ import { SuaraConfig } from '@suara/core';
 import { FeedbackLoaders, TriageModule } from '@suara/triage';
 import { formatGraphQLError } from './format-error.js';
 import { GRAPHQL_PATH } from './graphql-ws.server.js';
+import { operationLogPlugin } from './operation-log.plugin.js';
 import { operationRules } from './operation-limits.js';
 
 export const SuaraGraphQLModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -27,6 +28,7 @@ export const SuaraGraphQLModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
       formatError: (formatted: GraphQLFormattedError, error: unknown) =>
         formatGraphQLError(formatted, error, { hideSchemaDetails: production }),
       validationRules: operationRules(config.env),
+      plugins: [operationLogPlugin()],
       // Subscriptions are served by GraphQLWsServer, which applies the same limits.
       context: (ctx: { req: unknown; res: unknown }) => ({
         req: ctx.req,

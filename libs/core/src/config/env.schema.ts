@@ -85,6 +85,8 @@ export const envSchema = z.object({
   /** Proxies allowed to name the client (X-Forwarded-For): false, a hop count, or addresses. */
   TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: readable lines when a terminal is attached, JSON lines for log collectors otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(50),
   /** Jobs in hand per worker; those that arrive together are routed as one batch. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),
