@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Browser, Page, chromium } from 'playwright-core';
 import { CITIES } from '@suara/reference';
-import { graphql, waitFor } from '@suara/testing';
+import { axeViolations, graphql, waitFor } from '@suara/testing';
 import { ARGUMENT_LIMITS } from '../apps/api/src/graphql/limits/argument-limits.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 import { routedItem } from './support/triage-items.js';
@@ -91,6 +91,7 @@ describe('citizen form in a real browser', () => {
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('sends a complaint, shows the tracking code, and the status page finds it', async () => {
@@ -126,6 +127,7 @@ describe('citizen form in a real browser', () => {
     await page.getByRole('button', { name: 'Salin rahasia' }).click();
     await page.getByText('Kode rahasia disalin.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    expect(await axeViolations(page)).toEqual([]);
     await expect(page.locator('#tautan-lacak').getAttribute('href')).resolves.toBe(
       `/lacak?kode=${trackingCode}#s=${secret}`,
     );
@@ -195,6 +197,7 @@ describe('citizen form in a real browser', () => {
       'Alamat email tidak valid. Contoh yang benar: nama@contoh.id',
     );
     await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
     const [{ n: after }] = await stack.sql<{ n: number }>(
       'select count(*)::int as n from feedback',
     );
@@ -262,6 +265,8 @@ describe('citizen form in a real browser', () => {
     await expect(page.getByLabel('Kode rahasia').getAttribute('aria-invalid')).resolves.toBe(
       'true',
     );
+    // The status page with its rating form, in its error state, as a screen reader meets it.
+    expect(await axeViolations(page)).toEqual([]);
     const [{ n: noRating }] = await stack.sql<{ n: number }>(
       'select count(*)::int as n from resolution_rating where feedback_id = ?',
       [item.id],

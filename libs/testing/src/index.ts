@@ -5,3 +5,4 @@ export * from './private-redis.js';
 export * from './private-postgres.js';
 export * from './service-context.js';
 export * from './free-port.js';
+export * from './axe.js';
