@@ -4,7 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { SuaraConfig } from '@suara/core';
 import { AuthService } from '@suara/identity';
-import { DASHBOARD_PATH, adminOnly } from './admin/queue-dashboard.module.js';
+import { DASHBOARD_PATH, adminOnly } from './queue-dashboard/queue-dashboard.module.js';
 import { CITIZEN_ASSETS_DIR } from './citizen-form/citizen-form.controller.js';
 import { MAX_REQUEST_BYTES } from './graphql/operation-limits.js';
 

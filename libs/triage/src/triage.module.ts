@@ -8,8 +8,8 @@ import { FeedbackAccessService } from './access/feedback-access.service.js';
 import { DeadlineWatchService } from './deadlines/deadline-watch.service.js';
 import { ResolutionRatingService } from './lifecycle/resolution-rating.service.js';
 import { TriageService } from './lifecycle/triage.service.js';
-import { FeedbackLoaders } from './queue/feedback-loaders.js';
-import { FeedbackQueueService } from './queue/feedback-queue.service.js';
+import { FeedbackLoaders } from './worklist/feedback-loaders.js';
+import { FeedbackQueueService } from './worklist/feedback-queue.service.js';
 
 @Module({
   imports: [IntakeModule, ReferenceModule, AuditModule, IdentityModule, RoutingModule],

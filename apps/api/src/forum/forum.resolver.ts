@@ -8,7 +8,7 @@ import {
   ForumSessionModel,
   ForumStatementInput,
 } from './forum.models.js';
-import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 
 @Resolver(() => ForumSessionModel)
 @UseGuards(StaffAuthGuard)

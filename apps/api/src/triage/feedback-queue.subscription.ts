@@ -2,7 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import { type Principal, StaffRole } from '@suara/identity';
 import { type FeedbackQueueEvent } from '@suara/intake';
-import { StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import { FeedbackPubSub } from './feedback-pubsub.js';
 import { FeedbackQueueEventModel } from './triage.models.js';
 

@@ -9,7 +9,7 @@ import {
   FeedbackQueueService,
   MAX_PAGE,
 } from '@suara/triage';
-import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import { pageComplexity } from '../graphql/operation-limits.js';
 import {
   AgencySummary,
