@@ -2,12 +2,8 @@ import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { type Principal } from '@suara/identity';
 import { ForumService, ForumSession } from '@suara/intake';
-import {
-  ForumImportResult,
-  ForumSessionInput,
-  ForumSessionModel,
-  ForumStatementInput,
-} from './forum.models.js';
+import { ForumImportResultModel, ForumSessionModel } from './forum.models.js';
+import { ForumSessionInput, ForumStatementInput } from './forum.inputs.js';
 import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 
 @Resolver(() => ForumSessionModel)
@@ -23,12 +19,12 @@ export class ForumResolver {
     return toModel(await this.forum.recordSession(principal, input));
   }
 
-  @Mutation(() => ForumImportResult)
+  @Mutation(() => ForumImportResultModel)
   importForumStatements(
     @CurrentPrincipal() principal: Principal,
     @Args('sessionId', { type: () => ID }) sessionId: string,
     @Args('statements', { type: () => [ForumStatementInput] }) statements: ForumStatementInput[],
-  ): Promise<ForumImportResult> {
+  ): Promise<ForumImportResultModel> {
     return this.forum.importStatements(principal, sessionId, statements);
   }
 }

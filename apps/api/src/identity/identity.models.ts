@@ -1,9 +1,9 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { StaffRole } from '@suara/identity';
 
 registerEnumType(StaffRole, { name: 'StaffRole' });
 
-@ObjectType()
+@ObjectType('StaffUserModel')
 export class StaffUserModel {
   @Field(() => ID)
   id: string;
@@ -27,8 +27,8 @@ export class StaffUserModel {
   active: boolean;
 }
 
-@ObjectType()
-export class AuthPayload {
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
   @Field()
   accessToken: string;
 
@@ -37,25 +37,4 @@ export class AuthPayload {
 
   @Field(() => StaffUserModel)
   user: StaffUserModel;
-}
-
-@InputType()
-export class CreateStaffUserInput {
-  @Field()
-  email: string;
-
-  @Field()
-  name: string;
-
-  @Field({ description: 'At least 10 characters' })
-  password: string;
-
-  @Field(() => StaffRole)
-  role: StaffRole;
-
-  @Field(() => String, { nullable: true, description: 'Required for AGENCY_STAFF' })
-  agencyCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Required for COORDINATOR' })
-  cityCode?: string | null;
 }

@@ -3,7 +3,8 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthService, type Principal, StaffUser, StaffUsersService } from '@suara/identity';
 import { GqlThrottlerGuard } from '../infra/gql-throttler.guard.js';
 import { clientAddressOf } from './client-address.js';
-import { AuthPayload, CreateStaffUserInput, StaffUserModel } from './identity.models.js';
+import { CreateStaffUserInput } from './identity.inputs.js';
+import { AuthPayloadModel, StaffUserModel } from './identity.models.js';
 import { CurrentPrincipal, StaffAuthGuard } from './staff-auth.guard.js';
 
 const toModel = (u: StaffUser): StaffUserModel => ({
@@ -23,13 +24,13 @@ export class IdentityResolver {
     private readonly users: StaffUsersService,
   ) {}
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayloadModel)
   @UseGuards(GqlThrottlerGuard)
   async login(
     @Args('email') email: string,
     @Args('password') password: string,
     @Context('req') req: Parameters<typeof clientAddressOf>[0],
-  ): Promise<AuthPayload> {
+  ): Promise<AuthPayloadModel> {
     const { accessToken, expiresAt, user } = await this.auth.login(
       email,
       password,

@@ -4,10 +4,10 @@ import { type Principal } from '@suara/identity';
 import { RoutingAdminService, RoutingService } from '@suara/routing';
 import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import {
-  FailedRoutingJob,
-  RetrainResult,
+  FailedRoutingJobModel,
+  RetrainResultModel,
   RoutingDecisionModel,
-  RoutingModelInfo,
+  RoutingModelInfoModel,
 } from './routing-admin.models.js';
 
 @Resolver()
@@ -29,16 +29,18 @@ export class RoutingAdminResolver {
     }));
   }
 
-  @Query(() => [FailedRoutingJob], { description: 'Dead-lettered routing jobs (ADMIN)' })
-  failedRoutingJobs(@CurrentPrincipal() principal: Principal): Promise<FailedRoutingJob[]> {
+  @Query(() => [FailedRoutingJobModel], { description: 'Dead-lettered routing jobs (ADMIN)' })
+  failedRoutingJobs(@CurrentPrincipal() principal: Principal): Promise<FailedRoutingJobModel[]> {
     return this.admin.failedJobs(principal);
   }
 
-  @Mutation(() => FailedRoutingJob, { description: 'Retry a dead-lettered routing job (ADMIN)' })
+  @Mutation(() => FailedRoutingJobModel, {
+    description: 'Retry a dead-lettered routing job (ADMIN)',
+  })
   retryRoutingJob(
     @CurrentPrincipal() principal: Principal,
     @Args('feedbackId', { type: () => ID }) feedbackId: string,
-  ): Promise<FailedRoutingJob> {
+  ): Promise<FailedRoutingJobModel> {
     return this.admin.retryFailedJob(principal, feedbackId);
   }
 
@@ -53,13 +55,13 @@ export class RoutingAdminResolver {
     return this.admin.addPhrases(principal, agencyType, phrases);
   }
 
-  @Mutation(() => RetrainResult, { description: 'Train a new routing model now (ADMIN)' })
-  retrainRouter(@CurrentPrincipal() principal: Principal): Promise<RetrainResult> {
+  @Mutation(() => RetrainResultModel, { description: 'Train a new routing model now (ADMIN)' })
+  retrainRouter(@CurrentPrincipal() principal: Principal): Promise<RetrainResultModel> {
     return this.admin.retrain(principal);
   }
 
-  @Query(() => [RoutingModelInfo])
-  routingModels(@CurrentPrincipal() principal: Principal): Promise<RoutingModelInfo[]> {
+  @Query(() => [RoutingModelInfoModel])
+  routingModels(@CurrentPrincipal() principal: Principal): Promise<RoutingModelInfoModel[]> {
     return this.admin.listModels(principal);
   }
 }
