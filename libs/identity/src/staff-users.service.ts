@@ -8,7 +8,7 @@ import { checkNewAccount } from './credential-limits.js';
 import { IdentityErrors } from './identity.errors.js';
 import { hashPassword } from './password.js';
 import { type Principal, StaffRole } from './roles.js';
-import { requireRole, staffActor } from './access.js';
+import { requireRole, staffAuditActor } from './access.js';
 
 export interface NewStaffUser {
   email: string;
@@ -36,7 +36,7 @@ export class StaffUsersService {
       throw IdentityErrors.emailTaken(user.email);
     em.persist(user);
     this.audit.record(em, {
-      actor: staffActor(actor),
+      actor: staffAuditActor(actor),
       action: 'user.created',
       subjectType: 'StaffUser',
       subjectId: user.id,
@@ -62,7 +62,7 @@ export class StaffUsersService {
       user.active = false;
       user.deactivatedAt = new Date();
       this.audit.record(em, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         action: 'user.deactivated',
         subjectType: 'StaffUser',
         subjectId: user.id,

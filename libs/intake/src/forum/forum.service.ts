@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isDomainError, isUuid } from '@suara/core';
-import { type Actor, StaffRole, isSystem, requireCityManager, requireRole } from '@suara/identity';
+import {
+  type StaffOrSystem,
+  StaffRole,
+  isSystem,
+  requireCityManager,
+  requireRole,
+} from '@suara/identity';
 import { Agency, City, ReferenceService } from '@suara/reference';
 import { ForumSession } from '../entities/forum-session.entity.js';
 import { FeedbackChannel } from '../feedback.enums.js';
@@ -43,7 +49,7 @@ export class ForumService {
     private readonly intake: IntakeService,
   ) {}
 
-  async recordSession(actor: Actor, input: ForumSessionInput): Promise<ForumSession> {
+  async recordSession(actor: StaffOrSystem, input: ForumSessionInput): Promise<ForumSession> {
     // Who may record at all first, then the input, then whether this city is theirs.
     if (!isSystem(actor))
       requireRole(actor, 'mencatat sesi forum', StaffRole.COORDINATOR, StaffRole.ADMIN);
@@ -76,7 +82,7 @@ export class ForumService {
    * written in batches with their routing jobs, all in one transaction.
    */
   async importStatements(
-    actor: Actor,
+    actor: StaffOrSystem,
     sessionId: string,
     statements: ForumStatementInput[],
   ): Promise<ForumImportResult> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { type Actor, type AuditEntry, AuditService } from '@suara/audit';
+import { type AuditActor, type AuditEntry, AuditService } from '@suara/audit';
 import { DomainError } from '@suara/core';
 import { Feedback } from '../entities/feedback.entity.js';
 import { FeedbackStatus } from '../feedback.enums.js';
@@ -9,7 +9,7 @@ import { ALLOWED_TRANSITIONS, STATUS_LABEL_ID, canTransition } from './transitio
 export const STATUS_CHANGED = 'feedback.status_changed';
 
 export interface TransitionOptions {
-  actor: Actor;
+  actor: AuditActor;
   /** Shown on the citizen's timeline. */
   publicNote?: string;
   /** Recorded in the audit entry only (reasons, agencies, scores). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry, AuditService } from '@suara/audit';
 import { isUuid } from '@suara/core';
-import { IdentityErrors, type Principal, staffActor } from '@suara/identity';
+import { IdentityErrors, type Principal, staffAuditActor } from '@suara/identity';
 import { Feedback, FeedbackPolicy, ReporterContact, scopeOf } from '@suara/intake';
 import { TriageErrors } from '../triage.errors.js';
 import { type FeedbackView, viewOf } from '../triage.views.js';
@@ -44,7 +44,7 @@ export class FeedbackAccessService {
         throw IdentityErrors.forbidden('melihat identitas pelapor laporan ini');
       const contact = await tx.findOne(ReporterContact, { feedback: item });
       this.audit.record(tx, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         action: IDENTITY_READ,
         subjectType: 'Feedback',
         subjectId: item.id,

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
 import { AuditService } from '@suara/audit';
 import { isUuid } from '@suara/core';
-import { IdentityErrors, type Principal, StaffRole, StaffUser, staffActor } from '@suara/identity';
+import {
+  IdentityErrors,
+  type Principal,
+  StaffRole,
+  StaffUser,
+  staffAuditActor,
+} from '@suara/identity';
 import {
   Feedback,
   FeedbackEvents,
@@ -43,7 +49,7 @@ export class TriageService {
   acknowledge(actor: Principal, id: string, expectedVersion?: number): Promise<FeedbackView> {
     return this.change(actor, id, expectedVersion, 'menangani laporan ini', (tx, item) => {
       this.lifecycle.transition(tx, item, FeedbackStatus.ACKNOWLEDGED, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         publicNote: 'Laporan Anda sudah dibaca instansi.',
       });
     });
@@ -63,7 +69,7 @@ export class TriageService {
       if (isPublic && !item.agency) throw TriageErrors.notRoutedYet();
       tx.persist(new FeedbackResponse(item, actor.userId, text, isPublic));
       this.audit.record(tx, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         action: RESPONDED,
         subjectType: 'Feedback',
         subjectId: item.id,
@@ -74,7 +80,7 @@ export class TriageService {
         (item.status === FeedbackStatus.ROUTED || item.status === FeedbackStatus.ACKNOWLEDGED)
       ) {
         this.lifecycle.transition(tx, item, FeedbackStatus.IN_PROGRESS, {
-          actor: staffActor(actor),
+          actor: staffAuditActor(actor),
           publicNote: 'Instansi menanggapi dan menindaklanjuti laporan Anda.',
         });
       } else {
@@ -103,7 +109,7 @@ export class TriageService {
         throw TriageErrors.notColleague();
       }
       this.audit.record(tx, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         action: ASSIGNED,
         subjectType: 'Feedback',
         subjectId: item.id,
@@ -124,7 +130,7 @@ export class TriageService {
     return this.change(actor, id, expectedVersion, 'menyelesaikan laporan ini', (tx, item) => {
       const now = new Date();
       this.lifecycle.transition(tx, item, FeedbackStatus.RESOLVED, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         publicNote:
           'Laporan Anda selesai ditangani. Beri nilai jawaban instansi lewat halaman lacak.',
         detail: { resolution: text },
@@ -144,7 +150,7 @@ export class TriageService {
     const text = checkRequiredText(reason, 'Alasan penolakan', 1_000, 'reason');
     return this.change(actor, id, expectedVersion, 'menolak laporan ini', (tx, item) => {
       this.lifecycle.transition(tx, item, FeedbackStatus.REJECTED, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         publicNote: `Laporan tidak dapat ditindaklanjuti: ${text}`,
         detail: { reason: text },
       });
@@ -175,7 +181,7 @@ export class TriageService {
       item.assignee = undefined;
       item.escalatedAt = undefined;
       this.lifecycle.transition(tx, item, FeedbackStatus.ROUTED, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         publicNote: `Dialihkan ke ${target.name}.`,
         detail: { from, to: target.code, reason: why },
       });
@@ -221,7 +227,7 @@ export class TriageService {
         if (original.city.code !== item.city.code) throw TriageErrors.otherCity('duplicateOfId');
         item.duplicateOf = original;
         this.lifecycle.transition(tx, item, FeedbackStatus.DUPLICATE, {
-          actor: staffActor(actor),
+          actor: staffAuditActor(actor),
           // Never the original's code: it belongs to another citizen.
           publicNote:
             'Digabung dengan laporan lain tentang masalah yang sama; perkembangannya mengikuti laporan tersebut.',
