@@ -9,3 +9,4 @@ export * from './staff-users.service.js';
 export * from './secrets/installation-secret.entity.js';
 export * from './secrets/installation-secrets.js';
 export * from './tokens.js';
+export * from './identity.entities.js';

@@ -15,3 +15,4 @@ export * from './evaluation/lapor-corpus.js';
 export * from './evaluation/real-text.js';
 export * from './model/derived-phrases.js';
 export * from './routing.tables.js';
+export * from './routing.entities.js';

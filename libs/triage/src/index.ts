@@ -11,3 +11,4 @@ export * from './triage.errors.js';
 export * from './triage.module.js';
 export * from './triage.views.js';
 export * from './triage.tables.js';
+export * from './triage.entities.js';
