@@ -16,3 +16,4 @@ export * from './evaluation/real-text.js';
 export * from './model/derived-phrases.js';
 export * from './routing.tables.js';
 export * from './routing.entities.js';
+export * from './routing.errors.js';

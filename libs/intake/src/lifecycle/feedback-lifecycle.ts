@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { type AuditActor, type AuditEntry, AuditService } from '@suara/audit';
-import { DomainError } from '@suara/core';
+import { IntakeErrors } from '../intake.errors.js';
 import { Feedback } from '../entities/feedback.entity.js';
 import { FeedbackStatus } from '../feedback.enums.js';
 import { ALLOWED_TRANSITIONS, STATUS_LABEL_ID, canTransition } from './transitions.js';
@@ -52,12 +52,7 @@ export class FeedbackLifecycle {
     const from = feedback.status;
     if (!canTransition(from, to)) {
       const allowed = ALLOWED_TRANSITIONS[from].map((s) => `${s} (${STATUS_LABEL_ID[s]})`);
-      throw new DomainError(
-        'CONFLICT',
-        `Laporan berstatus ${from} (${STATUS_LABEL_ID[from]}) tidak dapat diubah menjadi ${to}. ` +
-          (allowed.length ? `Yang diizinkan: ${allowed.join(', ')}.` : 'Status ini sudah final.'),
-        'status',
-      );
+      throw IntakeErrors.illegalTransition(from, STATUS_LABEL_ID[from], to, allowed);
     }
     return {
       actor: options.actor,
