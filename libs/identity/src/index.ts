@@ -3,6 +3,7 @@ export * from './auth.service.js';
 export * from './credential-limits.js';
 export * from './entities/staff-user.entity.js';
 export * from './identity.errors.js';
+export * from './identity.views.js';
 export * from './identity.module.js';
 export * from './roles.js';
 export * from './staff-users.service.js';

@@ -17,3 +17,4 @@ export * from './model/derived-phrases.js';
 export * from './routing.tables.js';
 export * from './routing.entities.js';
 export * from './routing.errors.js';
+export * from './routing.views.js';

@@ -9,16 +9,8 @@ import { AGENCY_TYPES } from '@suara/reference';
 import { RoutingPhrase } from './entities/routing-example.entity.js';
 import { RoutingModel } from './entities/routing-model.entity.js';
 import { RoutingErrors } from './routing.errors.js';
+import { type FailedRoutingJob, type RoutingModelView, routingModelView } from './routing.views.js';
 import { type RetrainResult, RouterModelService } from './router-model.service.js';
-
-export interface FailedRoutingJob {
-  jobId: string;
-  feedbackId: string;
-  trackingCode?: string;
-  attemptsMade: number;
-  failedReason: string;
-  failedAt?: Date;
-}
 
 /** What admins do with the router: dead letters, the lexicon, models. */
 @Injectable()
@@ -98,8 +90,11 @@ export class RoutingAdminService {
     return this.models.retrain(`requested by ${actor.email}`);
   }
 
-  listModels(actor: Principal): Promise<RoutingModel[]> {
+  async listModels(actor: Principal): Promise<RoutingModelView[]> {
     requireRole(actor, 'melihat model perutean', StaffRole.ADMIN, StaffRole.COORDINATOR);
-    return this.em.fork().find(RoutingModel, {}, { orderBy: { version: 'desc' }, limit: 50 });
+    const models = await this.em
+      .fork()
+      .find(RoutingModel, {}, { orderBy: { version: 'desc' }, limit: 50 });
+    return models.map(routingModelView);
   }
 }

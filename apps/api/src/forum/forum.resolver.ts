@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { type Principal } from '@suara/identity';
-import { ForumService, ForumSession } from '@suara/intake';
+import { ForumService } from '@suara/intake';
 import { ForumImportResultModel, ForumSessionModel } from './forum.models.js';
 import { ForumSessionInput, ForumStatementInput } from './forum.inputs.js';
 import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
@@ -12,11 +12,11 @@ export class ForumResolver {
   constructor(private readonly forum: ForumService) {}
 
   @Mutation(() => ForumSessionModel, { name: 'recordForumSession' })
-  async recordForumSession(
+  recordForumSession(
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: ForumSessionInput,
   ): Promise<ForumSessionModel> {
-    return toModel(await this.forum.recordSession(principal, input));
+    return this.forum.recordSession(principal, input);
   }
 
   @Mutation(() => ForumImportResultModel)
@@ -27,15 +27,4 @@ export class ForumResolver {
   ): Promise<ForumImportResultModel> {
     return this.forum.importStatements(principal, sessionId, statements);
   }
-}
-
-function toModel(s: ForumSession): ForumSessionModel {
-  return {
-    id: s.id,
-    cityCode: s.city.code,
-    title: s.title,
-    heldOn: s.heldOn,
-    venue: s.venue,
-    hostAgency: s.hostAgency ? { code: s.hostAgency.code, name: s.hostAgency.name } : undefined,
-  };
 }

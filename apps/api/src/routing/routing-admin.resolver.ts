@@ -19,14 +19,11 @@ export class RoutingAdminResolver {
   ) {}
 
   @Query(() => [RoutingDecisionModel], { description: 'How an item was routed, oldest first' })
-  async routingDecisions(
+  routingDecisions(
     @CurrentPrincipal() principal: Principal,
     @Args('feedbackId', { type: () => ID }) feedbackId: string,
   ): Promise<RoutingDecisionModel[]> {
-    return (await this.routing.decisions(principal, feedbackId)).map((d) => ({
-      ...d,
-      agencyCode: d.agency?.code,
-    }));
+    return this.routing.decisions(principal, feedbackId);
   }
 
   @Query(() => [FailedRoutingJobModel], { description: 'Dead-lettered routing jobs (ADMIN)' })

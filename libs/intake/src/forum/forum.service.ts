@@ -14,6 +14,7 @@ import { FeedbackChannel } from '../feedback.enums.js';
 import { type NewFeedback, writeFeedback } from '../feedback.writer.js';
 import { IntakeErrors } from '../intake.errors.js';
 import { IntakeService } from '../intake.service.js';
+import { type ForumSessionView } from '../intake.views.js';
 import { checkLength, cleanText } from '../submission/submission.rules.js';
 import {
   type CleanStatement,
@@ -49,7 +50,7 @@ export class ForumService {
     private readonly intake: IntakeService,
   ) {}
 
-  async recordSession(actor: StaffOrSystem, input: ForumSessionInput): Promise<ForumSession> {
+  async recordSession(actor: StaffOrSystem, input: ForumSessionInput): Promise<ForumSessionView> {
     // Who may record at all first, then the input, then whether this city is theirs.
     if (!isSystem(actor))
       requireRole(actor, 'mencatat sesi forum', StaffRole.COORDINATOR, StaffRole.ADMIN);
@@ -68,10 +69,12 @@ export class ForumService {
     session.venue = venue;
     if (hostAgencyCode) session.hostAgency = em.getReference(Agency, hostAgencyCode);
     await em.persist(session).flush();
-    return em.findOneOrFail(ForumSession, session.id, { populate: ['city', 'hostAgency'] });
+    return forumSessionView(
+      await em.findOneOrFail(ForumSession, session.id, { populate: ['city', 'hostAgency'] }),
+    );
   }
 
-  async findSession(id: string): Promise<ForumSession | null> {
+  private async findSession(id: string): Promise<ForumSession | null> {
     if (!isUuid(id)) return null;
     return this.em.fork().findOne(ForumSession, id, { populate: ['city', 'hostAgency'] });
   }
@@ -137,4 +140,17 @@ export class ForumService {
     });
     return { imported, duplicates: duplicates + accepted.length - imported, rejected };
   }
+}
+
+function forumSessionView(session: ForumSession): ForumSessionView {
+  return {
+    id: session.id,
+    cityCode: session.city.code,
+    title: session.title,
+    heldOn: session.heldOn,
+    venue: session.venue,
+    hostAgency: session.hostAgency
+      ? { code: session.hostAgency.code, name: session.hostAgency.name }
+      : undefined,
+  };
 }
