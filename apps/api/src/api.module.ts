@@ -31,6 +31,7 @@ import { HealthController } from './health/health.controller.js';
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
+import { FeedbackLoadersModule } from './triage/feedback-loaders.js';
 import { FeedbackPubSub } from './triage/feedback-pubsub.js';
 import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.js';
 import { FeedbackResolver } from './triage/feedback.resolver.js';
@@ -50,6 +51,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
     IdentityModule,
     RoutingModule,
     TriageModule,
+    FeedbackLoadersModule,
     QueueDashboardModule,
     SuaraGraphQLModule,
     ThrottlerModule.forRootAsync({

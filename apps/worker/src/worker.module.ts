@@ -3,13 +3,16 @@ import { SuaraConfigModule, SuaraLoggerModule } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
-import { TriageModule } from '@suara/triage';
+import { TriageDeadlinesModule } from '@suara/triage';
 import { HeartbeatRunner } from './heartbeat.runner.js';
 import { OutboxRelayRunner } from './outbox-relay.runner.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { RoutingProcessor } from './processors/routing.processor.js';
 
-/** The worker: no HTTP, one processor per queue, the outbox relay and its heartbeat. */
+/**
+ * The worker: no HTTP, one processor per queue, the outbox relay and its heartbeat.
+ * It imports only what its jobs run: no identity (JWT), no staff worklist.
+ */
 @Module({
   imports: [
     SuaraConfigModule,
@@ -17,7 +20,7 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     DatabaseModule,
     QueueModule,
     RoutingModule,
-    TriageModule,
+    TriageDeadlinesModule,
   ],
   providers: [RoutingProcessor, MaintenanceProcessor, OutboxRelayRunner, HeartbeatRunner],
 })

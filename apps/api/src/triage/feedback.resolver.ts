@@ -5,12 +5,12 @@ import { ReferenceService } from '@suara/reference';
 import {
   DeadlineWatchService,
   FeedbackAccessService,
-  type FeedbackBatchLoaders,
   FeedbackQueueService,
   MAX_PAGE,
 } from '@suara/triage';
 import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import { pageComplexity } from '../graphql/operation-limits.js';
+import { type FeedbackBatchLoaders } from './feedback-loaders.js';
 import { AgencySummaryModel } from '../intake/intake.models.js';
 import { FeedbackFilterInput } from './triage.inputs.js';
 import {
