@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { SuaraConfigModule, SuaraLoggerModule } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
 import { TriageDeadlinesModule } from '@suara/triage';
 import { HeartbeatRunner } from './heartbeat.runner.js';
+import { JobHandlerCheck } from './jobs/job-handler.check.js';
 import { OutboxRelayRunner } from './outbox-relay.runner.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { RoutingProcessor } from './processors/routing.processor.js';
@@ -21,7 +23,14 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     QueueModule,
     RoutingModule,
     TriageDeadlinesModule,
+    DiscoveryModule,
   ],
-  providers: [RoutingProcessor, MaintenanceProcessor, OutboxRelayRunner, HeartbeatRunner],
+  providers: [
+    JobHandlerCheck,
+    RoutingProcessor,
+    MaintenanceProcessor,
+    OutboxRelayRunner,
+    HeartbeatRunner,
+  ],
 })
 export class WorkerModule {}

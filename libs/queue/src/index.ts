@@ -5,3 +5,4 @@ export * from './outbox.js';
 export * from './queue.module.js';
 export * from './worker-heartbeat.js';
 export * from './queue.entities.js';
+export * from './job-handlers.js';

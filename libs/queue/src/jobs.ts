@@ -22,12 +22,12 @@ export interface JobPayloads {
   [JobName.WatchDeadlines]: Record<string, never>;
 }
 
-export const JOB_QUEUE: Record<JobName, QueueName> = {
+export const JOB_QUEUE = {
   [JobName.RouteFeedback]: QueueName.Routing,
   [JobName.SweepUnrouted]: QueueName.Maintenance,
   [JobName.RetrainRouter]: QueueName.Maintenance,
   [JobName.WatchDeadlines]: QueueName.Maintenance,
-};
+} as const satisfies Record<JobName, QueueName>;
 
 /**
  * Delivery options for every job, decided in one place. Failed jobs are kept so
