@@ -81,20 +81,11 @@ export class FeedbackResolver {
   @Query(() => [EscalationModel], {
     description: 'Breached deadlines of a city, newest first (its COORDINATOR, ADMIN)',
   })
-  async escalations(
+  escalations(
     @CurrentPrincipal() principal: Principal,
     @Args('cityCode', { type: () => String, nullable: true }) cityCode?: string,
   ): Promise<EscalationModel[]> {
-    return (await this.deadlines.escalations(principal, cityCode)).map((e) => ({
-      id: e.id,
-      feedbackId: e.feedback.id,
-      trackingCode: e.feedback.trackingCode,
-      cityCode: e.cityCode,
-      agencyCode: e.agencyCode,
-      dueAt: e.dueAt,
-      status: e.status as EscalationModel['status'],
-      createdAt: e.createdAt,
-    }));
+    return this.deadlines.escalations(principal, cityCode);
   }
 
   @ResolveField(() => AgencySummaryModel, { nullable: true })
