@@ -58,13 +58,17 @@ describe('citizen security', () => {
       const without = await graphql(stack.url, RATE, { c: item.trackingCode, s: 5 }, planner);
       expect(without.errors![0].extensions).toEqual({
         code: 'BAD_USER_INPUT',
+        reason: 'intake.citizenSecretMissing',
         field: 'citizenSecret',
       });
-      expect(without.errors![0].message).toMatch(/kode rahasia/);
       const other = await routedItem(stack, 'MDN-DLH');
       for (const wrong of [other.citizenSecret, 'AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA', 'x']) {
         const res = await graphql(stack.url, RATE, { c: item.trackingCode, k: wrong, s: 5 });
-        expect(res.errors![0].extensions).toEqual({ code: 'FORBIDDEN', field: 'citizenSecret' });
+        expect(res.errors![0].extensions).toEqual({
+          code: 'FORBIDDEN',
+          reason: 'intake.citizenSecretWrong',
+          field: 'citizenSecret',
+        });
       }
       expect((await counts()).ratings).toBe(before.ratings);
       const [unchanged] = await stack.sql<{ status: string }>(
@@ -181,7 +185,11 @@ describe('citizen security', () => {
       ]) {
         const res = await graphql(stack.url, SUBMIT, { i: other });
         expect(res.data).toBeNull();
-        expect(res.errors![0].extensions).toEqual({ code: 'CONFLICT', field: 'idempotencyKey' });
+        expect(res.errors![0].extensions).toEqual({
+          code: 'CONFLICT',
+          reason: 'intake.idempotencyKeyReused',
+          field: 'idempotencyKey',
+        });
         expect(JSON.stringify(res)).not.toContain(first.data!.submitFeedback.trackingCode);
       }
       expect(await counts()).toEqual(before);
@@ -201,7 +209,11 @@ describe('citizen security', () => {
       const res = await graphql(stack.url, SUBMIT, {
         i: { cityCode: 'MDN', kind: 'COMPLAINT', text },
       });
-      expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'text' });
+      expect(res.errors![0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        reason: 'intake.textEmpty',
+        field: 'text',
+      });
       expect(await counts()).toEqual(before);
     });
 
@@ -232,9 +244,14 @@ describe('citizen security', () => {
       Buffer.from(JSON.stringify([due, submitted, id])).toString('base64url');
 
     it.each([
-      ['a NUL in search', { f: { search: 'sampah\u0000' } }, 'search'],
-      ['a NUL in an agency code', { f: { agencyCode: 'MDN-DLH\u0000' } }, 'agencyCode'],
-      ['a non-UUID assignee', { f: { assigneeId: NOT_AN_ID } }, 'assigneeId'],
+      ['a NUL in search', { f: { search: 'sampah\u0000' } }, 'search', 'triage.controlCharacters'],
+      [
+        'a NUL in an agency code',
+        { f: { agencyCode: 'MDN-DLH\u0000' } },
+        'agencyCode',
+        'input.notACode',
+      ],
+      ['a non-UUID assignee', { f: { assigneeId: NOT_AN_ID } }, 'assigneeId', 'input.notAnId'],
       [
         'a cursor holding 9999-99-99',
         {
@@ -245,6 +262,7 @@ describe('citizen security', () => {
           ),
         },
         'after',
+        'triage.badCursor',
       ],
       [
         'a cursor holding 30 February',
@@ -256,10 +274,11 @@ describe('citizen security', () => {
           ),
         },
         'after',
+        'triage.badCursor',
       ],
-    ])('refuses %s in the queue with BAD_USER_INPUT', async (_name, variables, field) => {
+    ])('refuses %s in the queue with BAD_USER_INPUT', async (_name, variables, field, reason) => {
       const res = await graphql(stack.url, QUEUE, variables, admin);
-      expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason, field });
     });
 
     it.each([
@@ -364,9 +383,15 @@ describe('rate limiting of status look-ups', () => {
       stack.url,
       '{ a: feedbackStatus(trackingCode: "ABCDE-23456") { status } b: feedbackStatus(trackingCode: "ABCDE-23457") { status } }',
     );
-    expect(aliased.errors![0].extensions).toEqual({ code: 'RATE_LIMITED' });
+    expect(aliased.errors![0].extensions).toEqual({
+      code: 'RATE_LIMITED',
+      reason: 'api.rateLimited',
+    });
     const refused = await graphql(stack.url, one);
-    expect(refused.errors![0].extensions).toEqual({ code: 'RATE_LIMITED' });
+    expect(refused.errors![0].extensions).toEqual({
+      code: 'RATE_LIMITED',
+      reason: 'api.rateLimited',
+    });
     expect(refused.errors![0].message).toMatch(
       /Terlalu banyak permintaan.*coba lagi dalam \d+ detik/,
     );

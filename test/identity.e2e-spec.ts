@@ -120,6 +120,7 @@ describe('staff identity: accounts, tokens, failed logins', () => {
     expect(codes[4]).toBe('RATE_LIMITED');
     const right = await graphql(stack.url, LOGIN, { e: email, p: stack.config.env.DEMO_PASSWORD });
     expect(codeOf(right)).toBe('RATE_LIMITED');
+    expect(right.errors![0].extensions!.reason).toBe('identity.locked');
     expect(right.errors![0].message).toMatch(/Coba lagi dalam \d+ menit/);
   });
 });

@@ -27,7 +27,10 @@ describe('rate limiting of public mutations', () => {
 
     const refused = await graphql(stack.urlOf(1), SUBMIT, { input });
     expect(refused.data).toBeNull();
-    expect(refused.errors![0].extensions).toEqual({ code: 'RATE_LIMITED' });
+    expect(refused.errors![0].extensions).toEqual({
+      code: 'RATE_LIMITED',
+      reason: 'api.rateLimited',
+    });
     expect(refused.errors![0].message).toMatch(/Terlalu banyak kiriman.*coba lagi dalam \d+ detik/);
 
     const again = await graphql(stack.urlOf(0), SUBMIT, { input });

@@ -136,7 +136,7 @@ describe('RoutingService against the database', () => {
     const staff = await principalOf(ctx, 'staff.mdn-dukcapil@demo.suara.id');
     const elsewhere = await principalOf(ctx, 'coordinator.pms@demo.suara.id');
     const decisions = await routing.decisions(staff, id);
-    expect(decisions.map((d) => d.agency?.code)).toEqual(['MDN-DUKCAPIL']);
+    expect(decisions.map((d) => d.agencyCode)).toEqual(['MDN-DUKCAPIL']);
     await expect(routing.decisions(elsewhere, id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(routing.decisions(staff, randomUUID())).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -31,8 +31,8 @@ describe('StaffUsersService against the database', () => {
       email: 'petugas.baru@medan.go.id',
       role: 'AGENCY_STAFF',
       active: true,
-      agency: { code: 'MDN-DLH' },
-      city: { code: 'MDN' },
+      agencyCode: 'MDN-DLH',
+      cityCode: 'MDN',
     });
     const [row] = await ctx.sql<{ password_hash: string }>(
       'select password_hash from staff_user where id = ?',

@@ -20,9 +20,9 @@ import { RoutingModule } from '@suara/routing';
 import { ReferenceModule } from '@suara/reference';
 import { TrainingModule } from '@suara/training';
 import { TriageModule } from '@suara/triage';
-import { QueueDashboardModule } from './admin/queue-dashboard.module.js';
-import { RoutingAdminResolver } from './admin/routing-admin.resolver.js';
-import { IdentityResolver } from './auth/identity.resolver.js';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module.js';
+import { RoutingAdminResolver } from './routing/routing-admin.resolver.js';
+import { IdentityResolver } from './identity/identity.resolver.js';
 import { CitizenFormController } from './citizen-form/citizen-form.controller.js';
 import { ForumResolver } from './forum/forum.resolver.js';
 import { OperationLimitsPlugin } from './graphql/operation-limits.plugin.js';
@@ -38,6 +38,7 @@ import { IntakeResolver } from './intake/intake.resolver.js';
 import { StopNotificationsController } from './notifications/stop-notifications.controller.js';
 import { Open311HttpModule } from './open311/open311-http.module.js';
 import { PartnerKeysResolver } from './partners/partner-keys.resolver.js';
+import { FeedbackLoadersModule } from './triage/feedback-loaders.js';
 import { FeedbackPubSub } from './triage/feedback-pubsub.js';
 import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.js';
 import { FeedbackResolver } from './triage/feedback.resolver.js';
@@ -61,6 +62,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     TriageModule,
     TrainingModule,
     NotificationsModule,
+    FeedbackLoadersModule,
     QueueDashboardModule,
     PartnersModule,
     Open311HttpModule,

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { SuaraConfig } from '@suara/core';
 import { AuthService } from '@suara/identity';
-import { DASHBOARD_PATH, adminOnly } from './admin/queue-dashboard.module.js';
+import { DASHBOARD_PATH, adminOnly } from './queue-dashboard/queue-dashboard.module.js';
 import { CITIZEN_ASSETS_DIR } from './citizen-form/citizen-form.controller.js';
 import { MAX_REQUEST_BYTES } from './graphql/operation-limits.js';
 import { OPEN311_PATH } from './open311/open311-body.middleware.js';

@@ -1,5 +1,6 @@
 export * from './config/env.schema.js';
 export * from './config/suara-config.module.js';
+export * from './errors/define-errors.js';
 export * from './errors/domain-error.js';
 export * from './logging/log-stream.js';
 export * from './logging/logger.module.js';

@@ -1,35 +1,27 @@
-import { AuditEntry } from '@suara/audit';
-import { InstallationSecret, StaffUser } from '@suara/identity';
-import { Feedback, FeedbackResponse, ForumSession, ReporterContact } from '@suara/intake';
+import { AUDIT_ENTITIES } from '@suara/audit';
+import { IDENTITY_ENTITIES } from '@suara/identity';
+import { INTAKE_ENTITIES } from '@suara/intake';
+import { QUEUE_ENTITIES } from '@suara/queue';
+import { REFERENCE_ENTITIES } from '@suara/reference';
+import { ROUTING_ENTITIES } from '@suara/routing';
+import { TRIAGE_ENTITIES } from '@suara/triage';
 import { NOTIFICATION_ENTITIES } from '@suara/notifications';
 import { OPEN311_ENTITIES } from '@suara/open311';
 import { PARTNER_ENTITIES } from '@suara/partners';
-import { OutboxMessage } from '@suara/queue';
-import { Agency, City, Competency, ComplaintTheme } from '@suara/reference';
-import { RoutingDecision, RoutingExample, RoutingModel, RoutingPhrase } from '@suara/routing';
 import { TRAINING_ENTITIES } from '@suara/training';
-import { Escalation, ResolutionRating } from '@suara/triage';
 
-/** Every entity, listed: discovery by folder scanning differs between src and dist. */
+/**
+ * Every entity, listed: discovery by folder scanning differs between src and
+ * dist. Each context names its own tables; a new context adds its list here.
+ */
 export const ENTITIES = [
-  City,
-  Agency,
-  Competency,
-  ComplaintTheme,
-  Feedback,
-  ReporterContact,
-  FeedbackResponse,
-  ForumSession,
-  AuditEntry,
-  OutboxMessage,
-  RoutingDecision,
-  RoutingModel,
-  RoutingExample,
-  RoutingPhrase,
-  StaffUser,
-  InstallationSecret,
-  Escalation,
-  ResolutionRating,
+  ...REFERENCE_ENTITIES,
+  ...INTAKE_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...QUEUE_ENTITIES,
+  ...ROUTING_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...TRIAGE_ENTITIES,
   ...TRAINING_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...PARTNER_ENTITIES,

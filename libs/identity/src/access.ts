@@ -14,14 +14,15 @@ export function requireRole(
 
 /** A command run by an operator on the server (CLI, jobs): trusted, not a person signed in. */
 export const SYSTEM_ACTOR = { system: true } as const;
-export type Actor = Principal | typeof SYSTEM_ACTOR;
+/** Who runs a command: a signed-in staff member, or the system (not the audit trail's actor). */
+export type StaffOrSystem = Principal | typeof SYSTEM_ACTOR;
 
-export function isSystem(actor: Actor): actor is typeof SYSTEM_ACTOR {
+export function isSystem(actor: StaffOrSystem): actor is typeof SYSTEM_ACTOR {
   return 'system' in actor;
 }
 
 /** Coordinators of the city, and admins, may act on the city's forums. */
-export function requireCityManager(actor: Actor, cityCode: string, what: string): void {
+export function requireCityManager(actor: StaffOrSystem, cityCode: string, what: string): void {
   if (isSystem(actor)) return;
   requireRole(actor, what, StaffRole.COORDINATOR, StaffRole.ADMIN);
   if (actor.role === StaffRole.COORDINATOR && actor.cityCode !== cityCode) {
@@ -30,6 +31,6 @@ export function requireCityManager(actor: Actor, cityCode: string, what: string)
 }
 
 /** A signed-in staff member as the audit trail records them. */
-export function staffActor(principal: Principal) {
+export function staffAuditActor(principal: Principal) {
   return { type: 'STAFF' as const, id: principal.userId };
 }

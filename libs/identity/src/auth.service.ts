@@ -7,6 +7,7 @@ import { SuaraConfig } from '@suara/core';
 import { checkCredentialLengths } from './credential-limits.js';
 import { StaffUser } from './entities/staff-user.entity.js';
 import { IdentityErrors } from './identity.errors.js';
+import { type StaffUserView, staffUserView } from './identity.views.js';
 import { LoginAttempts } from './login-attempts.js';
 import { spendVerificationTime, verifyPassword } from './password.js';
 import { type Principal } from './roles.js';
@@ -15,7 +16,7 @@ import { subjectOf } from './tokens.js';
 export interface AccessToken {
   accessToken: string;
   expiresAt: Date;
-  user: StaffUser;
+  user: StaffUserView;
 }
 
 export function principalOf(user: StaffUser): Principal {
@@ -46,7 +47,7 @@ export class AuthService {
   ) {}
 
   async login(emailInput: string, password: string, clientAddress: string): Promise<AccessToken> {
-    const user = await this.verifyCredentials(emailInput, password, clientAddress);
+    const user = await this.checkCredentials(emailInput, password, clientAddress);
     const em = this.em.fork();
     this.audit.record(em, {
       actor: { type: 'STAFF', id: user.id },
@@ -60,11 +61,23 @@ export class AuthService {
       { sub: user.id, role: user.role },
       { expiresIn: ttl },
     );
-    return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000), user };
+    return {
+      accessToken,
+      expiresAt: new Date(Date.now() + ttl * 1000),
+      user: staffUserView(user),
+    };
   }
 
-  /** Checks an email and password from a client address; the account if they match an active one. */
+  /** Checks an email and password from a client address; who they are if they match an active account. */
   async verifyCredentials(
+    emailInput: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<Principal> {
+    return principalOf(await this.checkCredentials(emailInput, password, clientAddress));
+  }
+
+  private async checkCredentials(
     emailInput: string,
     password: string,
     clientAddress: string,

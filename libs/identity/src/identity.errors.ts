@@ -1,6 +1,6 @@
-import { DomainError } from '@suara/core';
+import { DomainError, defineErrors } from '@suara/core';
 
-export const IdentityErrors = {
+export const IdentityErrors = defineErrors('identity', {
   badCredentials: () => new DomainError('UNAUTHENTICATED', 'Email atau kata sandi salah.'),
   locked: (seconds: number) =>
     new DomainError(
@@ -33,4 +33,4 @@ export const IdentityErrors = {
     new DomainError('BAD_USER_INPUT', `${label} paling panjang ${max} karakter.`, field),
   weakPassword: () =>
     new DomainError('BAD_USER_INPUT', 'Kata sandi paling sedikit 10 karakter.', 'password'),
-};
+});

@@ -6,9 +6,10 @@ import { Agency, City, ReferenceService } from '@suara/reference';
 import { StaffUser } from './entities/staff-user.entity.js';
 import { checkNewAccount } from './credential-limits.js';
 import { IdentityErrors } from './identity.errors.js';
+import { type StaffUserView, staffUserView } from './identity.views.js';
 import { hashPassword } from './password.js';
 import { type Principal, StaffRole } from './roles.js';
-import { requireRole, staffActor } from './access.js';
+import { requireRole, staffAuditActor } from './access.js';
 
 export interface NewStaffUser {
   email: string;
@@ -27,7 +28,7 @@ export class StaffUsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(actor: Principal, input: NewStaffUser): Promise<StaffUser> {
+  async create(actor: Principal, input: NewStaffUser): Promise<StaffUserView> {
     requireRole(actor, 'membuat akun petugas', StaffRole.ADMIN);
     checkNewAccount(input);
     const em = this.em.fork();
@@ -36,7 +37,7 @@ export class StaffUsersService {
       throw IdentityErrors.emailTaken(user.email);
     em.persist(user);
     this.audit.record(em, {
-      actor: staffActor(actor),
+      actor: staffAuditActor(actor),
       action: 'user.created',
       subjectType: 'StaffUser',
       subjectId: user.id,
@@ -48,10 +49,12 @@ export class StaffUsersService {
       },
     });
     await em.flush();
-    return em.findOneOrFail(StaffUser, user.id, { populate: ['agency', 'city'] });
+    return staffUserView(
+      await em.findOneOrFail(StaffUser, user.id, { populate: ['agency', 'city'] }),
+    );
   }
 
-  async deactivate(actor: Principal, id: string): Promise<StaffUser> {
+  async deactivate(actor: Principal, id: string): Promise<StaffUserView> {
     requireRole(actor, 'menonaktifkan akun petugas', StaffRole.ADMIN);
     const em = this.em.fork();
     const user = isUuid(id)
@@ -62,7 +65,7 @@ export class StaffUsersService {
       user.active = false;
       user.deactivatedAt = new Date();
       this.audit.record(em, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         action: 'user.deactivated',
         subjectType: 'StaffUser',
         subjectId: user.id,
@@ -71,18 +74,21 @@ export class StaffUsersService {
       });
       await em.flush();
     }
-    return user;
+    return staffUserView(user);
   }
 
-  async me(actor: Principal): Promise<StaffUser> {
-    return this.em.fork().findOneOrFail(StaffUser, actor.userId, { populate: ['agency', 'city'] });
+  async me(actor: Principal): Promise<StaffUserView> {
+    return staffUserView(
+      await this.em.fork().findOneOrFail(StaffUser, actor.userId, { populate: ['agency', 'city'] }),
+    );
   }
 
-  list(actor: Principal): Promise<StaffUser[]> {
+  async list(actor: Principal): Promise<StaffUserView[]> {
     requireRole(actor, 'melihat daftar akun petugas', StaffRole.ADMIN);
-    return this.em
+    const users = await this.em
       .fork()
       .find(StaffUser, {}, { orderBy: { email: 'asc' }, populate: ['agency', 'city'] });
+    return users.map(staffUserView);
   }
 
   /**

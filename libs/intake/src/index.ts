@@ -23,3 +23,4 @@ export * from './submission/tracking-code.js';
 export * from './feedback.writer.js';
 export * from './intake.tables.js';
 export * from './events/feedback-events.js';
+export * from './intake.entities.js';

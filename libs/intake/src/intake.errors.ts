@@ -1,7 +1,7 @@
-import { DomainError } from '@suara/core';
+import { DomainError, defineErrors } from '@suara/core';
 
 /** Every refusal of the intake context, in words a citizen or recorder can act on. */
-export const IntakeErrors = {
+export const IntakeErrors = defineErrors('intake', {
   textEmpty: (field = 'text') =>
     new DomainError(
       'BAD_USER_INPUT',
@@ -88,10 +88,33 @@ export const IntakeErrors = {
       `Sesi forum "${id}" tidak ditemukan. Periksa ID sesi atau catat sesi baru.`,
       'sessionId',
     ),
+  unreadableCsv: (detail: string) =>
+    new DomainError('BAD_USER_INPUT', `Berkas CSV tidak dapat dibaca: ${detail}`, 'file'),
+  csvWithoutColumns: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Baris judul CSV harus memuat kolom ref dan text (ref,speaker,text,agency,kind).',
+      'file',
+    ),
+  badJsonLine: (line: number) =>
+    new DomainError('BAD_USER_INPUT', `Baris ${line} bukan JSON yang valid.`, 'file'),
+  unknownKind: (kind: string, known: string[]) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Jenis "${kind}" tidak dikenal; gunakan ${known.join(', ')}.`,
+      'kind',
+    ),
+  illegalTransition: (from: string, fromLabel: string, to: string, allowed: string[]) =>
+    new DomainError(
+      'CONFLICT',
+      `Laporan berstatus ${from} (${fromLabel}) tidak dapat diubah menjadi ${to}. ` +
+        (allowed.length ? `Yang diizinkan: ${allowed.join(', ')}.` : 'Status ini sudah final.'),
+      'status',
+    ),
   tooManyStatements: (max: number, actual: number) =>
     new DomainError(
       'BAD_USER_INPUT',
       `Terlalu banyak pernyataan dalam satu permintaan (${actual}); kirim paling banyak ${max} sekaligus.`,
       'statements',
     ),
-};
+});

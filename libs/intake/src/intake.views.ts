@@ -32,3 +32,14 @@ export interface PublicFeedbackStatus {
   timeline: TimelineEntry[];
   responses: { message: string; at: Date }[];
 }
+
+/** A recorded forum hearing, as its recorder sees it back. */
+export interface ForumSessionView {
+  id: string;
+  cityCode: string;
+  title: string;
+  /** A calendar day, YYYY-MM-DD. */
+  heldOn: string;
+  venue?: string;
+  hostAgency?: { code: string; name: string };
+}

@@ -1,6 +1,6 @@
-import { DomainError } from '@suara/core';
+import { DomainError, defineErrors } from '@suara/core';
 
-export const NotificationErrors = {
+export const NotificationErrors = defineErrors('notifications', {
   badStopLink: () =>
     new DomainError(
       'BAD_USER_INPUT',
@@ -8,4 +8,4 @@ export const NotificationErrors = {
         'atau salin seluruh tautannya ke peramban.',
       'token',
     ),
-};
+});

@@ -1,10 +1,10 @@
-import { DomainError } from '@suara/core';
+import { DomainError, defineErrors } from '@suara/core';
 
 /**
  * Every refusal of the Open311 interface. The field is the GeoReport parameter
  * at fault, so the description can name what the partner sent.
  */
-export const Open311Errors = {
+export const Open311Errors = defineErrors('open311', {
   missing: (param: string) =>
     new DomainError('BAD_USER_INPUT', `Parameter ${param} wajib diisi.`, param),
   invalid: (param: string, what: string) =>
@@ -73,4 +73,4 @@ export const Open311Errors = {
       `Rentang start_date sampai end_date paling panjang ${days} hari.`,
       'start_date',
     ),
-};
+});

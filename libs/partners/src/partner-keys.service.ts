@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditService } from '@suara/audit';
-import { type Principal, staffActor } from '@suara/identity';
+import { type Principal, staffAuditActor } from '@suara/identity';
 import { PartnerApiKey } from './entities/partner-api-key.entity.js';
 import {
   generatePartnerKey,
@@ -55,7 +55,7 @@ export class PartnerKeysService {
     });
     em.persist(row);
     this.audit.record(em, {
-      actor: staffActor(admin),
+      actor: staffAuditActor(admin),
       action: PartnerAuditActions.created,
       subjectType: SUBJECT,
       subjectId: row.id,
@@ -74,7 +74,7 @@ export class PartnerKeysService {
     if (!row.revokedAt) {
       row.revokedAt = new Date();
       this.audit.record(em, {
-        actor: staffActor(admin),
+        actor: staffAuditActor(admin),
         action: PartnerAuditActions.revoked,
         subjectType: SUBJECT,
         subjectId: row.id,

@@ -1,7 +1,7 @@
-import { DomainError } from '@suara/core';
+import { DomainError, defineErrors } from '@suara/core';
 
 /** Every refusal of the partners context. */
-export const PartnerErrors = {
+export const PartnerErrors = defineErrors('partners', {
   nameRequired: () => new DomainError('BAD_USER_INPUT', 'Nama sistem mitra wajib diisi.', 'name'),
   nameTooLong: (max: number) =>
     new DomainError('BAD_USER_INPUT', `Nama sistem mitra paling panjang ${max} karakter.`, 'name'),
@@ -19,4 +19,4 @@ export const PartnerErrors = {
       `Terlalu banyak laporan dari kunci API ini. Coba lagi dalam ${seconds} detik.`,
       'api_key',
     ),
-};
+});

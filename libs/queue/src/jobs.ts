@@ -38,13 +38,13 @@ export interface JobPayloads {
   };
 }
 
-export const JOB_QUEUE: Record<JobName, QueueName> = {
+export const JOB_QUEUE = {
   [JobName.RouteFeedback]: QueueName.Routing,
   [JobName.SweepUnrouted]: QueueName.Maintenance,
   [JobName.RetrainRouter]: QueueName.Maintenance,
   [JobName.WatchDeadlines]: QueueName.Maintenance,
   [JobName.NotifyCitizen]: QueueName.Notifications,
-};
+} as const satisfies Record<JobName, QueueName>;
 
 /**
  * Delivery options for every job, decided in one place. Failed jobs are kept so

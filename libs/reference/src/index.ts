@@ -9,3 +9,4 @@ export * from './reference.service.js';
 export * from './calendar/service-deadlines.js';
 export * from './calendar/working-calendar.js';
 export * from './data/national-holidays.js';
+export * from './reference.entities.js';

@@ -15,3 +15,6 @@ export * from './evaluation/lapor-corpus.js';
 export * from './evaluation/real-text.js';
 export * from './model/derived-phrases.js';
 export * from './routing.tables.js';
+export * from './routing.entities.js';
+export * from './routing.errors.js';
+export * from './routing.views.js';

@@ -2,23 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
-import { DomainError } from '@suara/core';
 import { type Principal, StaffRole, requireRole } from '@suara/identity';
 import { Feedback } from '@suara/intake';
 import { JobName, QueueName, jobIdOf } from '@suara/queue';
 import { AGENCY_TYPES } from '@suara/reference';
 import { RoutingPhrase } from './entities/routing-example.entity.js';
 import { RoutingModel } from './entities/routing-model.entity.js';
+import { RoutingErrors } from './routing.errors.js';
+import { type FailedRoutingJob, type RoutingModelView, routingModelView } from './routing.views.js';
 import { type RetrainResult, RouterModelService } from './router-model.service.js';
-
-export interface FailedRoutingJob {
-  jobId: string;
-  feedbackId: string;
-  trackingCode?: string;
-  attemptsMade: number;
-  failedReason: string;
-  failedAt?: Date;
-}
 
 /** What admins do with the router: dead letters, the lexicon, models. */
 @Injectable()
@@ -56,18 +48,9 @@ export class RoutingAdminService {
   async retryFailedJob(actor: Principal, feedbackId: string): Promise<FailedRoutingJob> {
     requireRole(actor, 'mengulang pekerjaan antrean', StaffRole.ADMIN);
     const job = await this.routingQueue.getJob(jobIdOf(JobName.RouteFeedback, { feedbackId }));
-    if (!job)
-      throw new DomainError(
-        'NOT_FOUND',
-        `Tidak ada pekerjaan perutean untuk laporan ${feedbackId}.`,
-        'feedbackId',
-      );
+    if (!job) throw RoutingErrors.noRoutingJob(feedbackId);
     if (!(await job.isFailed())) {
-      throw new DomainError(
-        'CONFLICT',
-        'Pekerjaan ini tidak dalam keadaan gagal; tidak ada yang perlu diulang.',
-        'feedbackId',
-      );
+      throw RoutingErrors.jobNotFailed();
     }
     await job.retry('failed');
     return {
@@ -82,23 +65,14 @@ export class RoutingAdminService {
     requireRole(actor, 'mengubah leksikon perutean', StaffRole.ADMIN);
     const type = agencyType.trim().toUpperCase();
     if (!AGENCY_TYPES.some((t) => t.type === type)) {
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        `Jenis instansi "${agencyType}" tidak dikenal; gunakan mis. DLH, PUPR, DUKCAPIL.`,
-        'agencyType',
-      );
+      throw RoutingErrors.unknownAgencyType(agencyType);
     }
     const clean = [
       ...new Set(
         phrases.map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 2 && p.length <= 120),
       ),
     ];
-    if (clean.length === 0)
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        'Isi paling sedikit satu frasa (2 sampai 120 karakter).',
-        'phrases',
-      );
+    if (clean.length === 0) throw RoutingErrors.noPhrases();
     const em = this.em.fork();
     const existing = new Set(
       (await em.find(RoutingPhrase, { agencyType: type, phrase: { $in: clean } })).map(
@@ -116,8 +90,11 @@ export class RoutingAdminService {
     return this.models.retrain(`requested by ${actor.email}`);
   }
 
-  listModels(actor: Principal): Promise<RoutingModel[]> {
+  async listModels(actor: Principal): Promise<RoutingModelView[]> {
     requireRole(actor, 'melihat model perutean', StaffRole.ADMIN, StaffRole.COORDINATOR);
-    return this.em.fork().find(RoutingModel, {}, { orderBy: { version: 'desc' }, limit: 50 });
+    const models = await this.em
+      .fork()
+      .find(RoutingModel, {}, { orderBy: { version: 'desc' }, limit: 50 });
+    return models.map(routingModelView);
   }
 }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '@suara/identity';
 import { IntakeModule } from '@suara/intake';
 import { QueueModule } from '@suara/queue';
 import { ReferenceModule } from '@suara/reference';
@@ -8,7 +7,7 @@ import { RoutingAdminService } from './routing-admin.service.js';
 import { RoutingService } from './routing.service.js';
 
 @Module({
-  imports: [IntakeModule, ReferenceModule, IdentityModule, QueueModule],
+  imports: [IntakeModule, ReferenceModule, QueueModule],
   providers: [RoutingService, RouterModelService, RoutingAdminService],
   exports: [RoutingService, RouterModelService, RoutingAdminService],
 })

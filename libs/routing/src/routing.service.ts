@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
-import { DomainError, SuaraConfig, isUuid } from '@suara/core';
+import { SuaraConfig, isUuid } from '@suara/core';
 import { IdentityErrors, type Principal } from '@suara/identity';
 import {
   Feedback,
@@ -19,6 +19,8 @@ import { RoutingDecision } from './entities/routing-decision.entity.js';
 import { decideRoute } from './router/route-decision.js';
 import { type RoutedItem, writeRoutingOutcomes } from './routing.writer.js';
 import { RouterModelService } from './router-model.service.js';
+import { RoutingErrors } from './routing.errors.js';
+import { type RoutingDecisionView, routingDecisionView } from './routing.views.js';
 
 export type RoutingOutcome = 'ROUTED' | 'NEEDS_TRIAGE' | 'ALREADY_ROUTED' | 'NOT_FOUND';
 
@@ -172,17 +174,17 @@ export class RoutingService {
   }
 
   /** The routing decisions of an item, for whoever may see the item (FeedbackPolicy). */
-  async decisions(actor: Principal, feedbackId: string): Promise<RoutingDecision[]> {
+  async decisions(actor: Principal, feedbackId: string): Promise<RoutingDecisionView[]> {
     const em = this.em.fork();
     const feedback = isUuid(feedbackId) ? await em.findOne(Feedback, feedbackId) : null;
-    if (!feedback)
-      throw new DomainError('NOT_FOUND', `Laporan ${feedbackId} tidak ditemukan.`, 'feedbackId');
+    if (!feedback) throw RoutingErrors.feedbackNotFound(feedbackId);
     if (!FeedbackPolicy.canRead(actor, scopeOf(feedback)))
       throw IdentityErrors.forbidden('melihat laporan ini');
-    return em.find(
+    const decisions = await em.find(
       RoutingDecision,
       { feedback },
       { orderBy: { createdAt: 'asc' }, populate: ['agency'] },
     );
+    return decisions.map(routingDecisionView);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@suara/core';
+import { DomainError, defineErrors } from '@suara/core';
 import { TrainingPlanStatus } from './training.enums.js';
 
 const STATUS_ID: Record<TrainingPlanStatus, string> = {
@@ -8,7 +8,7 @@ const STATUS_ID: Record<TrainingPlanStatus, string> = {
   CANCELLED: 'CANCELLED (dibatalkan)',
 };
 
-export const TrainingErrors = {
+export const TrainingErrors = defineErrors('training', {
   planNotFound: (id: string) =>
     new DomainError('NOT_FOUND', `Rencana pelatihan ${id} tidak ditemukan.`, 'id'),
   illegalTransition: (
@@ -114,4 +114,4 @@ export const TrainingErrors = {
       'Tahun harus empat angka antara 2000 dan 2100 (mis. ?year=2026).',
       'year',
     ),
-};
+});

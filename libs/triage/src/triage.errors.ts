@@ -1,6 +1,6 @@
-import { DomainError } from '@suara/core';
+import { DomainError, defineErrors } from '@suara/core';
 
-export const TriageErrors = {
+export const TriageErrors = defineErrors('triage', {
   notFound: (id: string, field = 'id') =>
     new DomainError('NOT_FOUND', `Laporan ${id} tidak ditemukan.`, field),
   notFoundByCode: (code: string) =>
@@ -81,4 +81,4 @@ export const TriageErrors = {
     ),
   badPageSize: (max: number) =>
     new DomainError('BAD_USER_INPUT', `first harus antara 1 dan ${max}.`, 'first'),
-};
+});

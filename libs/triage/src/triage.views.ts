@@ -1,4 +1,6 @@
+import type { AuditEntry } from '@suara/audit';
 import { type Feedback, FeedbackChannel, FeedbackKind, FeedbackStatus } from '@suara/intake';
+import type { Escalation } from './entities/escalation.entity.js';
 
 /** An item as staff see it: no reporter here, that is a separate, audited read. */
 export interface FeedbackView {
@@ -61,3 +63,53 @@ export const OPEN_STATUSES: readonly FeedbackStatus[] = [
   FeedbackStatus.ACKNOWLEDGED,
   FeedbackStatus.IN_PROGRESS,
 ];
+
+/** One line of an item's audit trail, as its overseers read it. */
+export interface AuditLineView {
+  id: string;
+  at: Date;
+  actorType: string;
+  actorId?: string;
+  action: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  publicNote?: string;
+}
+
+export function auditLineView(entry: AuditEntry): AuditLineView {
+  return {
+    id: entry.id,
+    at: entry.at,
+    actorType: entry.actorType,
+    actorId: entry.actorId,
+    action: entry.action,
+    before: entry.before,
+    after: entry.after,
+    publicNote: entry.publicNote,
+  };
+}
+
+/** A missed deadline, as the city's coordinator sees it. */
+export interface EscalationView {
+  id: string;
+  feedbackId: string;
+  trackingCode: string;
+  cityCode: string;
+  agencyCode?: string;
+  dueAt: Date;
+  status: FeedbackStatus;
+  createdAt: Date;
+}
+
+export function escalationView(escalation: Escalation): EscalationView {
+  return {
+    id: escalation.id,
+    feedbackId: escalation.feedback.id,
+    trackingCode: escalation.feedback.trackingCode,
+    cityCode: escalation.cityCode,
+    agencyCode: escalation.agencyCode,
+    dueAt: escalation.dueAt,
+    status: escalation.status as FeedbackStatus,
+    createdAt: escalation.createdAt,
+  };
+}

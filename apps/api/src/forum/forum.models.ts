@@ -1,7 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { FeedbackKind } from '../graphql/enums.js';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { LocalDateScalar } from '../graphql/local-date.scalar.js';
-import { AgencySummary } from '../intake/intake.models.js';
+import { AgencySummaryModel } from '../intake/intake.models.js';
 
 @ObjectType('ForumSession')
 export class ForumSessionModel {
@@ -20,50 +19,12 @@ export class ForumSessionModel {
   @Field(() => String, { nullable: true })
   venue?: string;
 
-  @Field(() => AgencySummary, { nullable: true })
-  hostAgency?: AgencySummary;
+  @Field(() => AgencySummaryModel, { nullable: true })
+  hostAgency?: AgencySummaryModel;
 }
 
-@InputType()
-export class ForumSessionInput {
-  @Field()
-  cityCode: string;
-
-  @Field()
-  title: string;
-
-  @Field(() => LocalDateScalar)
-  heldOn: string;
-
-  @Field(() => String, { nullable: true })
-  venue?: string | null;
-
-  @Field(() => String, { nullable: true })
-  hostAgencyCode?: string | null;
-}
-
-@InputType()
-export class ForumStatementInput {
-  @Field({
-    description: "The recorder's reference; re-importing it into the same session is a duplicate",
-  })
-  externalRef: string;
-
-  @Field()
-  text: string;
-
-  @Field(() => String, { nullable: true })
-  speaker?: string | null;
-
-  @Field(() => String, { nullable: true })
-  agencyCode?: string | null;
-
-  @Field(() => FeedbackKind, { nullable: true, description: 'COMPLAINT when not given' })
-  kind?: FeedbackKind | null;
-}
-
-@ObjectType()
-export class RejectedStatement {
+@ObjectType('RejectedStatement')
+export class RejectedStatementModel {
   @Field(() => Int, { description: 'Position of the statement in the list sent, from 0' })
   index: number;
 
@@ -71,14 +32,14 @@ export class RejectedStatement {
   reason: string;
 }
 
-@ObjectType()
-export class ForumImportResult {
+@ObjectType('ForumImportResult')
+export class ForumImportResultModel {
   @Field(() => Int)
   imported: number;
 
   @Field(() => Int)
   duplicates: number;
 
-  @Field(() => [RejectedStatement])
-  rejected: RejectedStatement[];
+  @Field(() => [RejectedStatementModel])
+  rejected: RejectedStatementModel[];
 }

@@ -1,14 +1,10 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { type Principal } from '@suara/identity';
-import { ForumService, ForumSession } from '@suara/intake';
-import {
-  ForumImportResult,
-  ForumSessionInput,
-  ForumSessionModel,
-  ForumStatementInput,
-} from './forum.models.js';
-import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { ForumService } from '@suara/intake';
+import { ForumImportResultModel, ForumSessionModel } from './forum.models.js';
+import { ForumSessionInput, ForumStatementInput } from './forum.inputs.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 
 @Resolver(() => ForumSessionModel)
 @UseGuards(StaffAuthGuard)
@@ -16,30 +12,19 @@ export class ForumResolver {
   constructor(private readonly forum: ForumService) {}
 
   @Mutation(() => ForumSessionModel, { name: 'recordForumSession' })
-  async recordForumSession(
+  recordForumSession(
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: ForumSessionInput,
   ): Promise<ForumSessionModel> {
-    return toModel(await this.forum.recordSession(principal, input));
+    return this.forum.recordSession(principal, input);
   }
 
-  @Mutation(() => ForumImportResult)
+  @Mutation(() => ForumImportResultModel)
   importForumStatements(
     @CurrentPrincipal() principal: Principal,
     @Args('sessionId', { type: () => ID }) sessionId: string,
     @Args('statements', { type: () => [ForumStatementInput] }) statements: ForumStatementInput[],
-  ): Promise<ForumImportResult> {
+  ): Promise<ForumImportResultModel> {
     return this.forum.importStatements(principal, sessionId, statements);
   }
-}
-
-function toModel(s: ForumSession): ForumSessionModel {
-  return {
-    id: s.id,
-    cityCode: s.city.code,
-    title: s.title,
-    heldOn: s.heldOn,
-    venue: s.venue,
-    hostAgency: s.hostAgency ? { code: s.hostAgency.code, name: s.hostAgency.name } : undefined,
-  };
 }

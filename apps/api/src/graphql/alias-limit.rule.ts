@@ -13,7 +13,7 @@ export function aliasLimit(max: number) {
           context.reportError(
             new GraphQLError(`Permintaan memakai lebih dari ${max} alias.`, {
               nodes: [node],
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'request.tooManyAliases' },
             }),
           );
         }

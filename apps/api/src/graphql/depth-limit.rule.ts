@@ -57,7 +57,10 @@ export function depthLimit(max: number) {
           context.reportError(
             new GraphQLError(
               `Permintaan terlalu bertingkat (kedalaman/depth ${depth}, batas ${max}).`,
-              { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+              {
+                nodes: [node],
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'request.tooDeep' },
+              },
             ),
           );
         }

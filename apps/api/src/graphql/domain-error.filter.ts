@@ -24,6 +24,6 @@ export class DomainErrorFilter implements GqlExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     res
       .status(HTTP_STATUS[error.code])
-      .json({ code: error.code, message: error.message, field: error.field });
+      .json({ code: error.code, reason: error.reason, message: error.message, field: error.field });
   }
 }

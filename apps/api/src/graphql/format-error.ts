@@ -58,7 +58,11 @@ function format(formatted: GraphQLFormattedError, original: unknown): GraphQLFor
     return {
       ...base,
       message: original.message,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      extensions: {
+        code: original.code,
+        reason: original.reason,
+        ...(original.field ? { field: original.field } : {}),
+      },
     };
   }
   if (original instanceof HttpException && HTTP_CODES[original.getStatus()]) {
@@ -70,11 +74,15 @@ function format(formatted: GraphQLFormattedError, original: unknown): GraphQLFor
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    const field = formatted.extensions?.field;
+    const { field, reason } = formatted.extensions ?? {};
     return {
       ...base,
       message: formatted.message,
-      extensions: { code, ...(typeof field === 'string' && field ? { field } : {}) },
+      extensions: {
+        code,
+        ...(typeof reason === 'string' ? { reason } : {}),
+        ...(typeof field === 'string' && field ? { field } : {}),
+      },
     };
   }
   logger.error({ err: original, path: formatted.path }, 'Unexpected error in GraphQL operation');

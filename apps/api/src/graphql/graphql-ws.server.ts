@@ -25,7 +25,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { SuaraConfig } from '@suara/core';
 import { AuthService, IdentityErrors } from '@suara/identity';
-import { FeedbackLoaders } from '@suara/triage';
+import { FeedbackLoaders } from '../triage/feedback-loaders.js';
 import { type FormatOptions, formatGraphQLError } from './format-error.js';
 import { argumentLimitError } from './limits/check-argument-limits.js';
 import { MAX_REQUEST_BYTES, complexityError, operationRules } from './operation-limits.js';

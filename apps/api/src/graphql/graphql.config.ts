@@ -3,7 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { join } from 'node:path';
 import { SuaraConfig } from '@suara/core';
-import { FeedbackLoaders, TriageModule } from '@suara/triage';
+import { FeedbackLoaders, FeedbackLoadersModule } from '../triage/feedback-loaders.js';
 import { formatGraphQLError } from './format-error.js';
 import { GRAPHQL_PATH } from './graphql-ws.server.js';
 import { operationLogPlugin } from './operation-log.plugin.js';
@@ -11,7 +11,7 @@ import { operationRules } from './operation-limits.js';
 
 export const SuaraGraphQLModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
-  imports: [TriageModule],
+  imports: [FeedbackLoadersModule],
   inject: [SuaraConfig, FeedbackLoaders],
   useFactory: (config: SuaraConfig, loaders: FeedbackLoaders) => {
     const production = config.env.NODE_ENV === 'production';

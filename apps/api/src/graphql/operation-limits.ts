@@ -55,7 +55,13 @@ export function complexityError(
   return new GraphQLError(
     `Permintaan terlalu berat (biaya ${complexity}, batas ${max}). Minta lebih sedikit data sekaligus.`,
     // A refusal of the request, not a fault of the server: 400 over HTTP.
-    { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } },
+    {
+      extensions: {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        reason: 'request.tooComplex',
+        http: { status: 400 },
+      },
+    },
   );
 }
 

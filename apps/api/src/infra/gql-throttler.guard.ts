@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerGuard, ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
-import { DomainError } from '@suara/core';
+import { ApiErrors } from './api.errors.js';
 
 /**
  * The budgets of public operations, each per client per minute: mutations share
@@ -52,10 +52,7 @@ export class GqlThrottlerGuard extends ThrottlerGuard {
   ): Promise<void> {
     const seconds = Math.max(detail.timeToBlockExpire, 1);
     const what = this.budgetOf(context) === RateBudget.STATUS ? 'permintaan' : 'kiriman';
-    throw new DomainError(
-      'RATE_LIMITED',
-      `Terlalu banyak ${what} dari perangkat Anda. Silakan coba lagi dalam ${seconds} detik.`,
-    );
+    throw ApiErrors.rateLimited(what, seconds);
   }
 
   private budgetOf(context: ExecutionContext): RateBudget {

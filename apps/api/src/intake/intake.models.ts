@@ -1,8 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { FeedbackKind, FeedbackStatus } from '../graphql/enums.js';
 
-@ObjectType()
-export class FeedbackReceipt {
+@ObjectType('FeedbackReceipt')
+export class FeedbackReceiptModel {
   @Field({ description: 'Kode lacak: simpan untuk melihat perkembangan laporan.' })
   trackingCode: string;
 
@@ -19,8 +19,8 @@ export class FeedbackReceipt {
   submittedAt: Date;
 }
 
-@ObjectType()
-export class AgencySummary {
+@ObjectType('AgencySummary')
+export class AgencySummaryModel {
   @Field()
   code: string;
 
@@ -28,8 +28,8 @@ export class AgencySummary {
   name: string;
 }
 
-@ObjectType()
-export class TimelineEntry {
+@ObjectType('TimelineEntry')
+export class TimelineEntryModel {
   @Field(() => FeedbackStatus)
   status: FeedbackStatus;
 
@@ -40,8 +40,8 @@ export class TimelineEntry {
   note?: string;
 }
 
-@ObjectType()
-export class PublicResponse {
+@ObjectType('PublicResponse')
+export class PublicResponseModel {
   @Field()
   message: string;
 
@@ -49,10 +49,10 @@ export class PublicResponse {
   at: Date;
 }
 
-@ObjectType({
+@ObjectType('PublicFeedbackStatus', {
   description: 'What anyone holding the tracking code may see: never who reported it.',
 })
-export class PublicFeedbackStatus {
+export class PublicFeedbackStatusModel {
   @Field()
   trackingCode: string;
 
@@ -65,8 +65,8 @@ export class PublicFeedbackStatus {
   @Field()
   submittedAt: Date;
 
-  @Field(() => AgencySummary, { nullable: true })
-  agency?: AgencySummary;
+  @Field(() => AgencySummaryModel, { nullable: true })
+  agency?: AgencySummaryModel;
 
   @Field({
     description:
@@ -77,21 +77,21 @@ export class PublicFeedbackStatus {
   @Field({ description: 'Resolved and waiting for the citizen to rate the answer' })
   canRate: boolean;
 
-  @Field(() => [TimelineEntry])
-  timeline: TimelineEntry[];
+  @Field(() => [TimelineEntryModel])
+  timeline: TimelineEntryModel[];
 
-  @Field(() => [PublicResponse])
-  responses: PublicResponse[];
+  @Field(() => [PublicResponseModel])
+  responses: PublicResponseModel[];
 }
 
-@ObjectType()
-export class CityOption {
+@ObjectType('CityOption')
+export class CityOptionModel {
   @Field()
   code: string;
 
   @Field()
   name: string;
 
-  @Field(() => [AgencySummary])
-  agencies: AgencySummary[];
+  @Field(() => [AgencySummaryModel])
+  agencies: AgencySummaryModel[];
 }

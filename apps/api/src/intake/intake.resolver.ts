@@ -3,8 +3,12 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IntakeService } from '@suara/intake';
 import { ReferenceService } from '@suara/reference';
 import { GqlThrottlerGuard, RateBudget, UseRateBudget } from '../infra/gql-throttler.guard.js';
-import { CityOption, FeedbackReceipt, PublicFeedbackStatus } from './intake.models.js';
-import { SubmitFeedbackInput } from './submit-feedback.input.js';
+import {
+  CityOptionModel,
+  FeedbackReceiptModel,
+  PublicFeedbackStatusModel,
+} from './intake.models.js';
+import { SubmitFeedbackInput } from './intake.inputs.js';
 
 @Resolver()
 export class IntakeResolver {
@@ -13,26 +17,28 @@ export class IntakeResolver {
     private readonly reference: ReferenceService,
   ) {}
 
-  @Mutation(() => FeedbackReceipt, {
+  @Mutation(() => FeedbackReceiptModel, {
     description: 'Kirim pengaduan, saran, apresiasi atau pertanyaan.',
   })
   @UseGuards(GqlThrottlerGuard)
-  submitFeedback(@Args('input') input: SubmitFeedbackInput): Promise<FeedbackReceipt> {
+  submitFeedback(@Args('input') input: SubmitFeedbackInput): Promise<FeedbackReceiptModel> {
     return this.intake.submit(input);
   }
 
-  @Query(() => PublicFeedbackStatus, {
+  @Query(() => PublicFeedbackStatusModel, {
     nullable: true,
     description: 'Null when no item has this code.',
   })
   @UseGuards(GqlThrottlerGuard)
   @UseRateBudget(RateBudget.STATUS)
-  feedbackStatus(@Args('trackingCode') trackingCode: string): Promise<PublicFeedbackStatus | null> {
+  feedbackStatus(
+    @Args('trackingCode') trackingCode: string,
+  ): Promise<PublicFeedbackStatusModel | null> {
     return this.intake.publicStatus(trackingCode);
   }
 
-  @Query(() => [CityOption], { description: 'Cities and their agencies, for forms.' })
-  async cities(): Promise<CityOption[]> {
+  @Query(() => [CityOptionModel], { description: 'Cities and their agencies, for forms.' })
+  async cities(): Promise<CityOptionModel[]> {
     const [cities, agencies] = await Promise.all([
       this.reference.cities(),
       this.reference.agencies(),

@@ -2,7 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@suara/identity';
 import { PartnerKeysService } from '@suara/partners';
-import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import { PartnerApiKeyModel } from './partner-keys.models.js';
 
 @Resolver(() => PartnerApiKeyModel)

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
 import { type Principal } from '@suara/identity';
 import { TrainingExportService, parseExportYear as parseYear } from '@suara/training';
-import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 
 /** The planners' CSV files, behind the same bearer token as GraphQL. */
 @Controller('planner/export')

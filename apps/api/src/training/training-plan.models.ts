@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { LocalDateScalar } from '../graphql/local-date.scalar.js';
-import { AgencySummary } from '../intake/intake.models.js';
+import { AgencySummaryModel } from '../intake/intake.models.js';
 import { TrainingMethod, TrainingPlanStatus, TrainingRoute } from './training.enums.js';
 
 @ObjectType('CompetencySummary')
@@ -49,8 +49,8 @@ export class TrainingPlanModel {
   @Field(() => [String])
   agencyCodes: string[];
 
-  @Field(() => [AgencySummary])
-  agencies: AgencySummary[];
+  @Field(() => [AgencySummaryModel])
+  agencies: AgencySummaryModel[];
 
   @Field(() => TrainingMethod)
   method: TrainingMethod;

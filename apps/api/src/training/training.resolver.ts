@@ -10,7 +10,7 @@ import {
   TrainingSuggestionService,
   TrainingYearService,
 } from '@suara/training';
-import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import { TrainingEffectivenessModel, TrainingSuggestionModel } from './training-analysis.models.js';
 import {
   AgencyWorkforceModel,

@@ -1,25 +1,18 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
-import { type Principal, StaffRole } from '@suara/identity';
-import { type FeedbackQueueEvent } from '@suara/intake';
-import { StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { type Principal } from '@suara/identity';
+import { FeedbackPolicy, type FeedbackQueueEvent } from '@suara/intake';
+import { StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import { FeedbackPubSub } from './feedback-pubsub.js';
 import { FeedbackQueueEventModel } from './triage.models.js';
 
 type SubscriptionContext = { req: { principal?: Principal } };
 
-/** Whether a principal's queue is touched by the event: the same scope as the queue itself. */
+/** Whether the event belongs to what the subscriber asked for and may see (FeedbackPolicy). */
 function concerns(p: Principal, e: FeedbackQueueEvent, agencyCode?: string): boolean {
-  const agencies = [e.agencyCode, e.previousAgencyCode].filter(Boolean);
-  if (agencyCode && !agencies.includes(agencyCode.toUpperCase())) return false;
-  switch (p.role) {
-    case StaffRole.AGENCY_STAFF:
-      return agencies.includes(p.agencyCode);
-    case StaffRole.COORDINATOR:
-      return e.cityCode === p.cityCode;
-    default:
-      return true;
-  }
+  const asked = agencyCode?.toUpperCase();
+  if (asked && e.agencyCode !== asked && e.previousAgencyCode !== asked) return false;
+  return FeedbackPolicy.seesQueueChange(p, e);
 }
 
 @Resolver()

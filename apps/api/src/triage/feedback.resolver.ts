@@ -5,23 +5,23 @@ import { ReferenceService } from '@suara/reference';
 import {
   DeadlineWatchService,
   FeedbackAccessService,
-  type FeedbackBatchLoaders,
   FeedbackQueueService,
   MAX_PAGE,
 } from '@suara/triage';
-import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import { pageComplexity } from '../graphql/operation-limits.js';
+import { type FeedbackBatchLoaders } from './feedback-loaders.js';
+import { AgencySummaryModel } from '../intake/intake.models.js';
+import { FeedbackFilterInput } from './triage.inputs.js';
 import {
-  AgencySummary,
   AuditEntryModel,
   EscalationModel,
-  FeedbackConnection,
-  FeedbackFilter,
+  FeedbackConnectionModel,
   FeedbackModel,
-  ReporterIdentity,
-  RoutingSummary,
-  StaffResponse,
-  StaffSummary,
+  ReporterIdentityModel,
+  RoutingSummaryModel,
+  StaffResponseModel,
+  StaffSummaryModel,
 } from './triage.models.js';
 
 type Loaders = { loaders: FeedbackBatchLoaders };
@@ -46,16 +46,17 @@ export class FeedbackResolver {
     private readonly reference: ReferenceService,
   ) {}
 
-  @Query(() => FeedbackConnection, {
+  @Query(() => FeedbackConnectionModel, {
     description: 'Items you may see, deadline first, then oldest; page with first/after',
     complexity: pageComplexity(DEFAULT_PAGE, MAX_PAGE),
   })
   feedbackQueue(
     @CurrentPrincipal() principal: Principal,
-    @Args('filter', { type: () => FeedbackFilter, nullable: true }) filter?: FeedbackFilter,
+    @Args('filter', { type: () => FeedbackFilterInput, nullable: true })
+    filter?: FeedbackFilterInput,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
-  ): Promise<FeedbackConnection> {
+  ): Promise<FeedbackConnectionModel> {
     return this.queue.page(principal, filter ?? {}, first ?? DEFAULT_PAGE, after);
   }
 
@@ -80,54 +81,45 @@ export class FeedbackResolver {
   @Query(() => [EscalationModel], {
     description: 'Breached deadlines of a city, newest first (its COORDINATOR, ADMIN)',
   })
-  async escalations(
+  escalations(
     @CurrentPrincipal() principal: Principal,
     @Args('cityCode', { type: () => String, nullable: true }) cityCode?: string,
   ): Promise<EscalationModel[]> {
-    return (await this.deadlines.escalations(principal, cityCode)).map((e) => ({
-      id: e.id,
-      feedbackId: e.feedback.id,
-      trackingCode: e.feedback.trackingCode,
-      cityCode: e.cityCode,
-      agencyCode: e.agencyCode,
-      dueAt: e.dueAt,
-      status: e.status as EscalationModel['status'],
-      createdAt: e.createdAt,
-    }));
+    return this.deadlines.escalations(principal, cityCode);
   }
 
-  @ResolveField(() => AgencySummary, { nullable: true })
-  async agency(@Parent() item: FeedbackModel): Promise<AgencySummary | undefined> {
+  @ResolveField(() => AgencySummaryModel, { nullable: true })
+  async agency(@Parent() item: FeedbackModel): Promise<AgencySummaryModel | undefined> {
     return item.agencyCode ? this.reference.agency(item.agencyCode) : undefined;
   }
 
-  @ResolveField(() => RoutingSummary, { nullable: true })
+  @ResolveField(() => RoutingSummaryModel, { nullable: true })
   async routing(
     @Parent() item: FeedbackModel,
     @Context() { loaders }: Loaders,
-  ): Promise<RoutingSummary | null> {
+  ): Promise<RoutingSummaryModel | null> {
     return loaders.routing.load(item.id);
   }
 
-  @ResolveField(() => StaffSummary, { nullable: true })
+  @ResolveField(() => StaffSummaryModel, { nullable: true })
   async assignee(
     @Parent() item: FeedbackModel,
     @Context() { loaders }: Loaders,
-  ): Promise<StaffSummary | null> {
+  ): Promise<StaffSummaryModel | null> {
     return item.assigneeId ? loaders.staff.load(item.assigneeId) : null;
   }
 
-  @ResolveField(() => [StaffResponse], {
+  @ResolveField(() => [StaffResponseModel], {
     description: 'Public answers and internal notes, oldest first',
   })
   responses(
     @Parent() item: FeedbackModel,
     @Context() { loaders }: Loaders,
-  ): Promise<StaffResponse[]> {
+  ): Promise<StaffResponseModel[]> {
     return loaders.responses.load(item.id);
   }
 
-  @ResolveField(() => ReporterIdentity, {
+  @ResolveField(() => ReporterIdentityModel, {
     nullable: true,
     complexity: IDENTITY_READ_COST,
     description:
@@ -136,7 +128,7 @@ export class FeedbackResolver {
   reporter(
     @Parent() item: FeedbackModel,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ReporterIdentity | null> {
+  ): Promise<ReporterIdentityModel | null> {
     return this.access.reporter(principal, item.id);
   }
 }

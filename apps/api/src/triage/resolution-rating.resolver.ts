@@ -2,13 +2,13 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { ResolutionRatingService } from '@suara/triage';
 import { GqlThrottlerGuard } from '../infra/gql-throttler.guard.js';
-import { PublicFeedbackStatus } from '../intake/intake.models.js';
+import { PublicFeedbackStatusModel } from '../intake/intake.models.js';
 
 @Resolver()
 export class ResolutionRatingResolver {
   constructor(private readonly ratings: ResolutionRatingService) {}
 
-  @Mutation(() => PublicFeedbackStatus, {
+  @Mutation(() => PublicFeedbackStatusModel, {
     description:
       'Beri nilai 1–5 atas penyelesaian laporan. Nilai 1–2 membuka kembali laporan (sekali); selain itu laporan ditutup.',
   })
@@ -25,7 +25,7 @@ export class ResolutionRatingResolver {
       description: 'Kode rahasia dari tanda terima (wajib): membuktikan Anda pengirim laporan',
     })
     citizenSecret?: string,
-  ): Promise<PublicFeedbackStatus> {
+  ): Promise<PublicFeedbackStatusModel> {
     return this.ratings.rate(trackingCode, citizenSecret, score, comment);
   }
 }

@@ -1,10 +1,11 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { FeedbackChannel, FeedbackKind, FeedbackStatus } from '../graphql/enums.js';
-import { AgencySummary } from '../intake/intake.models.js';
 
-@ObjectType({ description: 'How the item reached its agency: the latest routing decision' })
-export class RoutingSummary {
+@ObjectType('RoutingSummary', {
+  description: 'How the item reached its agency: the latest routing decision',
+})
+export class RoutingSummaryModel {
   @Field(() => String, { nullable: true })
   agencyCode?: string;
 
@@ -21,8 +22,8 @@ export class RoutingSummary {
   basis: string;
 }
 
-@ObjectType()
-export class StaffSummary {
+@ObjectType('StaffSummary')
+export class StaffSummaryModel {
   @Field(() => ID)
   id: string;
 
@@ -33,8 +34,10 @@ export class StaffSummary {
   email: string;
 }
 
-@ObjectType({ description: 'Who reported the item. Every read is recorded in the audit trail.' })
-export class ReporterIdentity {
+@ObjectType('ReporterIdentity', {
+  description: 'Who reported the item. Every read is recorded in the audit trail.',
+})
+export class ReporterIdentityModel {
   @Field(() => String, { nullable: true })
   name?: string;
 
@@ -45,8 +48,8 @@ export class ReporterIdentity {
   phone?: string;
 }
 
-@ObjectType()
-export class StaffResponse {
+@ObjectType('StaffResponse')
+export class StaffResponseModel {
   @Field(() => ID)
   id: string;
 
@@ -139,8 +142,8 @@ export class FeedbackModel {
   agencyCode?: string;
 }
 
-@ObjectType()
-export class FeedbackEdge {
+@ObjectType('FeedbackEdge')
+export class FeedbackEdgeModel {
   @Field()
   cursor: string;
 
@@ -149,8 +152,8 @@ export class FeedbackEdge {
   node: FeedbackModel;
 }
 
-@ObjectType()
-export class PageInfo {
+@ObjectType('PageInfo')
+export class PageInfoModel {
   @Field()
   hasNextPage: boolean;
 
@@ -158,47 +161,20 @@ export class PageInfo {
   endCursor?: string;
 }
 
-@ObjectType()
-export class FeedbackConnection {
+@ObjectType('FeedbackConnection')
+export class FeedbackConnectionModel {
   // Free: feedbackQueue multiplies one edge's cost by the page size.
-  @Field(() => [FeedbackEdge], { complexity: ({ childComplexity }) => childComplexity })
-  edges: FeedbackEdge[];
+  @Field(() => [FeedbackEdgeModel], { complexity: ({ childComplexity }) => childComplexity })
+  edges: FeedbackEdgeModel[];
 
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
+  @Field(() => PageInfoModel)
+  pageInfo: PageInfoModel;
 
   @Field(() => Int)
   totalCount: number;
 }
 
-@InputType()
-export class FeedbackFilter {
-  @Field(() => [FeedbackStatus], { nullable: true })
-  status?: FeedbackStatus[];
-
-  @Field(() => String, { nullable: true })
-  agencyCode?: string;
-
-  @Field(() => String, { nullable: true })
-  cityCode?: string;
-
-  @Field(() => FeedbackKind, { nullable: true })
-  kind?: FeedbackKind;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Words to find in the text (Indonesian stemming)',
-  })
-  search?: string;
-
-  @Field(() => Boolean, { nullable: true, description: 'Open items past their deadline' })
-  overdue?: boolean;
-
-  @Field(() => ID, { nullable: true })
-  assigneeId?: string;
-}
-
-@ObjectType()
+@ObjectType('AuditEntryModel')
 export class AuditEntryModel {
   @Field(() => ID)
   id: string;
@@ -225,7 +201,7 @@ export class AuditEntryModel {
   publicNote?: string;
 }
 
-@ObjectType()
+@ObjectType('EscalationModel')
 export class EscalationModel {
   @Field(() => ID)
   id: string;
@@ -252,7 +228,7 @@ export class EscalationModel {
   createdAt: Date;
 }
 
-@ObjectType({ description: 'An item entered or changed in a queue' })
+@ObjectType('FeedbackQueueEventModel', { description: 'An item entered or changed in a queue' })
 export class FeedbackQueueEventModel {
   @Field(() => ID)
   feedbackId: string;
@@ -278,5 +254,3 @@ export class FeedbackQueueEventModel {
   @Field()
   at: Date;
 }
-
-export { AgencySummary };

@@ -2,7 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { type Principal } from '@suara/identity';
 import { TriageService } from '@suara/triage';
-import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import { FeedbackModel } from './triage.models.js';
 
 const id = () => Args('id', { type: () => ID });

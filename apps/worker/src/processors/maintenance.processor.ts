@@ -1,15 +1,30 @@
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job, Queue } from 'bullmq';
+import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { SuaraConfig } from '@suara/core';
-import { JobName, QueueName, jobOptions } from '@suara/queue';
+import { type JobHandlers, JobName, type JobsOf, QueueName, jobOptions } from '@suara/queue';
 import { RouterModelService, RoutingService } from '@suara/routing';
 import { DeadlineWatchService } from '@suara/triage';
+import { JobProcessor } from '../jobs/job-processor.js';
 
-/** Scheduled housekeeping. Schedulers are upserted, so every worker may declare them. */
-@Processor(QueueName.Maintenance, { concurrency: 1 })
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+/**
+ * Scheduled housekeeping. Schedulers are upserted, so every worker may declare
+ * them. Started after boot, once JobHandlerCheck has passed.
+ */
+@Processor(QueueName.Maintenance, { concurrency: 1, autorun: false })
+export class MaintenanceProcessor extends JobProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(MaintenanceProcessor.name);
+  readonly queueName = QueueName.Maintenance;
+
+  readonly handlers: JobHandlers<JobsOf<QueueName.Maintenance>> = {
+    [JobName.SweepUnrouted]: async () => {
+      const requeued = await this.routing.sweepUnrouted();
+      if (requeued) this.logger.warn(`Re-queued ${requeued} items that were stuck unrouted`);
+      return { requeued };
+    },
+    [JobName.WatchDeadlines]: () => this.deadlines.run(),
+    [JobName.RetrainRouter]: (data) => this.models.retrain(data?.reason ?? 'scheduled retraining'),
+  };
 
   constructor(
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
@@ -22,6 +37,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    void this.worker.run();
     // First run one interval from now: a worker that starts should route, not retrain.
     const schedule = (name: JobName, every: number) =>
       this.queue.upsertJobScheduler(
@@ -32,22 +48,6 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     await schedule(JobName.SweepUnrouted, this.config.env.SWEEP_EVERY_MS);
     await schedule(JobName.RetrainRouter, this.config.env.ROUTING_RETRAIN_EVERY_MS);
     await schedule(JobName.WatchDeadlines, this.config.env.DEADLINE_WATCH_EVERY_MS);
-  }
-
-  async process(job: Job): Promise<unknown> {
-    switch (job.name as JobName) {
-      case JobName.SweepUnrouted: {
-        const requeued = await this.routing.sweepUnrouted();
-        if (requeued) this.logger.warn(`Re-queued ${requeued} items that were stuck unrouted`);
-        return { requeued };
-      }
-      case JobName.WatchDeadlines:
-        return this.deadlines.run();
-      case JobName.RetrainRouter:
-        return this.models.retrain(job.data?.reason ?? 'scheduled retraining');
-      default:
-        throw new Error(`No handler for job ${job.name} on queue ${QueueName.Maintenance}`);
-    }
   }
 
   @OnWorkerEvent('error')

@@ -1,9 +1,10 @@
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { SuaraConfig } from '@suara/core';
-import { JobName, type JobPayloads, QueueName } from '@suara/queue';
-import { type RoutingOutcome, RoutingService } from '@suara/routing';
+import { type JobHandlers, JobName, type JobsOf, QueueName } from '@suara/queue';
+import { RoutingService } from '@suara/routing';
+import { JobProcessor } from '../jobs/job-processor.js';
 
 /**
  * Routes items. Started by hand after boot so that concurrency and the job lock
@@ -11,8 +12,13 @@ import { type RoutingOutcome, RoutingService } from '@suara/routing';
  * and after WORKER_LOCK_MS another worker takes its jobs over as stalled.
  */
 @Processor(QueueName.Routing, { autorun: false })
-export class RoutingProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class RoutingProcessor extends JobProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(RoutingProcessor.name);
+  readonly queueName = QueueName.Routing;
+
+  readonly handlers: JobHandlers<JobsOf<QueueName.Routing>> = {
+    [JobName.RouteFeedback]: (data) => this.routing.route(data.feedbackId),
+  };
 
   constructor(
     private readonly routing: RoutingService,
@@ -27,13 +33,6 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
     this.worker.opts.lockDuration = WORKER_LOCK_MS;
     this.worker.opts.stalledInterval = WORKER_LOCK_MS;
     void this.worker.run();
-  }
-
-  async process(job: Job<JobPayloads[JobName.RouteFeedback]>): Promise<RoutingOutcome> {
-    if ((job.name as JobName) !== JobName.RouteFeedback) {
-      throw new Error(`No handler for job ${job.name} on queue ${QueueName.Routing}`);
-    }
-    return this.routing.route(job.data.feedbackId);
   }
 
   @OnWorkerEvent('failed')

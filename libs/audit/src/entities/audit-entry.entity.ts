@@ -1,7 +1,7 @@
 import { EntityName } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-export interface Actor {
+export interface AuditActor {
   /** SYSTEM for the worker and jobs, CITIZEN for the public, STAFF for signed-in users, PARTNER for a partner system's key. */
   type: 'SYSTEM' | 'CITIZEN' | 'STAFF' | 'PARTNER';
   id?: string;
@@ -25,7 +25,7 @@ export class AuditEntry {
   at: Date = new Date();
 
   @Property({ type: 'string', length: 16 })
-  actorType: Actor['type'];
+  actorType: AuditActor['type'];
 
   @Property({ type: 'string', length: 64, nullable: true })
   actorId?: string;
@@ -50,7 +50,7 @@ export class AuditEntry {
   publicNote?: string;
 
   constructor(init: {
-    actor: Actor;
+    actor: AuditActor;
     action: string;
     subjectType: string;
     subjectId: string;

@@ -6,6 +6,9 @@
 export type DomainErrorCode =
   'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
 
+/** Given to an error built outside a context's errors map, which the shape forbids. */
+export const UNSPECIFIED_REASON = 'unspecified';
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
@@ -13,6 +16,11 @@ export class DomainError extends Error {
     message: string,
     /** The input field at fault, so a form can show the message beside it. */
     readonly field?: string,
+    /**
+     * Which refusal this is, for programs (`intake.textEmpty`): stable while the
+     * wording changes. Given by defineErrors from the context and the key.
+     */
+    readonly reason: string = UNSPECIFIED_REASON,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -87,6 +87,29 @@ describe('FeedbackPolicy', () => {
     expect(FeedbackPolicy.canRead({ ...staff, agencyCode: undefined }, unrouted)).toBe(false);
   });
 
+  it('shows a queue change to whoever’s queue scope it is in, before or after a reroute', () => {
+    const rerouted = { cityCode: 'MDN', agencyCode: 'MDN-PUPR', previousAgencyCode: 'MDN-DLH' };
+    const arrived = { cityCode: 'MDN', agencyCode: 'MDN-DLH' };
+    const elsewhere = { cityCode: 'PMS', agencyCode: 'PMS-DLH' };
+    const unroutedChange = { cityCode: 'MDN' };
+    expect(FeedbackPolicy.seesQueueChange(staff, arrived)).toBe(true);
+    expect(FeedbackPolicy.seesQueueChange(staff, rerouted)).toBe(true);
+    expect(FeedbackPolicy.seesQueueChange(staff, { ...rerouted, previousAgencyCode: 'X' })).toBe(
+      false,
+    );
+    expect(FeedbackPolicy.seesQueueChange(staff, unroutedChange)).toBe(false);
+    expect(FeedbackPolicy.seesQueueChange(coordinator, rerouted)).toBe(true);
+    expect(FeedbackPolicy.seesQueueChange(coordinator, unroutedChange)).toBe(true);
+    expect(FeedbackPolicy.seesQueueChange(coordinator, elsewhere)).toBe(false);
+    for (const anyone of [planner, admin])
+      expect(FeedbackPolicy.seesQueueChange(anyone, elsewhere)).toBe(true);
+    const unbound = { ...staff, agencyCode: undefined };
+    expect(FeedbackPolicy.seesQueueChange(unbound, unroutedChange)).toBe(false);
+    expect(FeedbackPolicy.seesQueueChange({ ...coordinator, cityCode: undefined }, arrived)).toBe(
+      false,
+    );
+  });
+
   it('reads an entity’s scope from its city and agency', () => {
     expect(
       scopeOf({ city: { code: 'MDN' }, agency: { code: 'MDN-DLH' }, anonymous: true }),

@@ -1,4 +1,5 @@
 import { type Principal, StaffRole } from '@suara/identity';
+import type { FeedbackQueueEvent } from '../events/feedback-events.js';
 
 /** What the rules need to know of an item: where it belongs and how it was sent. */
 export interface ItemScope {
@@ -60,6 +61,22 @@ export const FeedbackPolicy = {
       default:
         return {};
     }
+  },
+
+  /**
+   * Whether a change to the queue is in the principal's queue scope, before or
+   * after it (a reroute leaves one agency's queue for another's): the live
+   * queue shows exactly what the queue itself would.
+   */
+  seesQueueChange(
+    actor: Principal,
+    change: Pick<FeedbackQueueEvent, 'cityCode' | 'agencyCode' | 'previousAgencyCode'>,
+  ): boolean {
+    const scope = FeedbackPolicy.queueScope(actor);
+    if (scope.cityCode !== undefined && scope.cityCode !== change.cityCode) return false;
+    if (scope.agencyCode !== undefined)
+      return [change.agencyCode, change.previousAgencyCode].includes(scope.agencyCode);
+    return true;
   },
 };
 

@@ -1,7 +1,6 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DomainError } from '@suara/core';
 import { parseForumCsv, parseForumJsonLines, readForumFile } from './forum-file.reader.js';
 
 describe('forum file reader', () => {
@@ -41,7 +40,9 @@ describe('forum file reader', () => {
   });
 
   it('refuses a CSV without ref and text columns', () => {
-    expect(() => parseForumCsv('nomor,isi\n1,halo\n')).toThrow(DomainError);
+    expect(() => parseForumCsv('nomor,isi\n1,halo\n')).toThrow(
+      expect.objectContaining({ reason: 'intake.csvWithoutColumns' }),
+    );
   });
 
   it('refuses an unterminated quote with a readable message', () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DomainError } from '@suara/core';
+import { IntakeErrors } from '../intake.errors.js';
 import { FeedbackKind } from '../feedback.enums.js';
 import { type ForumStatementInput } from './forum.rules.js';
 
@@ -31,18 +31,10 @@ export function parseForumCsv(content: string): ForumStatementInput[] {
       relax_column_count_less: true,
     });
   } catch (error) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `Berkas CSV tidak dapat dibaca: ${(error as Error).message}`,
-      'file',
-    );
+    throw IntakeErrors.unreadableCsv((error as Error).message);
   }
   if (records.length > 0 && !('ref' in records[0] && 'text' in records[0])) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      'Baris judul CSV harus memuat kolom ref dan text (ref,speaker,text,agency,kind).',
-      'file',
-    );
+    throw IntakeErrors.csvWithoutColumns();
   }
   return records.map((r) => toStatement(r));
 }
@@ -56,7 +48,7 @@ export function parseForumJsonLines(content: string): ForumStatementInput[] {
       try {
         return toStatement(JSON.parse(line) as Record<string, unknown>);
       } catch {
-        throw new DomainError('BAD_USER_INPUT', `Baris ${number} bukan JSON yang valid.`, 'file');
+        throw IntakeErrors.badJsonLine(number);
       }
     });
 }

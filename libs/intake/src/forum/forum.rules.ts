@@ -1,4 +1,3 @@
-import { DomainError } from '@suara/core';
 import { FeedbackKind } from '../feedback.enums.js';
 import { IntakeErrors } from '../intake.errors.js';
 import { checkFeedbackText, checkLength, cleanText } from '../submission/submission.rules.js';
@@ -39,11 +38,7 @@ export function checkStatement(s: ForumStatementInput): CleanStatement {
   checkLength(speaker, 'Nama pembicara', 120, 'speaker');
   const kind = s.kind ?? FeedbackKind.COMPLAINT;
   if (!Object.values(FeedbackKind).includes(kind)) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `Jenis "${String(kind)}" tidak dikenal; gunakan ${Object.values(FeedbackKind).join(', ')}.`,
-      'kind',
-    );
+    throw IntakeErrors.unknownKind(String(kind), Object.values(FeedbackKind));
   }
   return {
     externalRef,

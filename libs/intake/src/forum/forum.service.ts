@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isDomainError, isUuid } from '@suara/core';
-import { type Actor, StaffRole, isSystem, requireCityManager, requireRole } from '@suara/identity';
+import {
+  type StaffOrSystem,
+  StaffRole,
+  isSystem,
+  requireCityManager,
+  requireRole,
+} from '@suara/identity';
 import { Agency, City, ReferenceService } from '@suara/reference';
 import { ForumSession } from '../entities/forum-session.entity.js';
 import { FeedbackChannel } from '../feedback.enums.js';
 import { type NewFeedback, writeFeedback } from '../feedback.writer.js';
 import { IntakeErrors } from '../intake.errors.js';
 import { IntakeService } from '../intake.service.js';
+import { type ForumSessionView } from '../intake.views.js';
 import { checkLength, cleanText } from '../submission/submission.rules.js';
 import {
   type CleanStatement,
@@ -43,7 +50,7 @@ export class ForumService {
     private readonly intake: IntakeService,
   ) {}
 
-  async recordSession(actor: Actor, input: ForumSessionInput): Promise<ForumSession> {
+  async recordSession(actor: StaffOrSystem, input: ForumSessionInput): Promise<ForumSessionView> {
     // Who may record at all first, then the input, then whether this city is theirs.
     if (!isSystem(actor))
       requireRole(actor, 'mencatat sesi forum', StaffRole.COORDINATOR, StaffRole.ADMIN);
@@ -62,10 +69,12 @@ export class ForumService {
     session.venue = venue;
     if (hostAgencyCode) session.hostAgency = em.getReference(Agency, hostAgencyCode);
     await em.persist(session).flush();
-    return em.findOneOrFail(ForumSession, session.id, { populate: ['city', 'hostAgency'] });
+    return forumSessionView(
+      await em.findOneOrFail(ForumSession, session.id, { populate: ['city', 'hostAgency'] }),
+    );
   }
 
-  async findSession(id: string): Promise<ForumSession | null> {
+  private async findSession(id: string): Promise<ForumSession | null> {
     if (!isUuid(id)) return null;
     return this.em.fork().findOne(ForumSession, id, { populate: ['city', 'hostAgency'] });
   }
@@ -76,7 +85,7 @@ export class ForumService {
    * written in batches with their routing jobs, all in one transaction.
    */
   async importStatements(
-    actor: Actor,
+    actor: StaffOrSystem,
     sessionId: string,
     statements: ForumStatementInput[],
   ): Promise<ForumImportResult> {
@@ -131,4 +140,17 @@ export class ForumService {
     });
     return { imported, duplicates: duplicates + accepted.length - imported, rejected };
   }
+}
+
+function forumSessionView(session: ForumSession): ForumSessionView {
+  return {
+    id: session.id,
+    cityCode: session.city.code,
+    title: session.title,
+    heldOn: session.heldOn,
+    venue: session.venue,
+    hostAgency: session.hostAgency
+      ? { code: session.hostAgency.code, name: session.hostAgency.name }
+      : undefined,
+  };
 }

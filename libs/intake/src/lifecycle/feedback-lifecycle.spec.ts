@@ -93,6 +93,7 @@ describe('FeedbackLifecycle', () => {
       }
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('CONFLICT');
+      expect((error as DomainError).reason).toBe('intake.illegalTransition');
       expect((error as DomainError).message).toMatch(/Yang diizinkan|sudah final/);
       expect(item.status).toBe(from);
       expect(persisted).toHaveLength(0);

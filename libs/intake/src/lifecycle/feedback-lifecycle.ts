@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { type Actor, type AuditEntry, AuditService } from '@suara/audit';
-import { DomainError } from '@suara/core';
+import { type AuditActor, type AuditEntry, AuditService } from '@suara/audit';
 import { JobName, outboxMessage } from '@suara/queue';
+import { IntakeErrors } from '../intake.errors.js';
 import { Feedback } from '../entities/feedback.entity.js';
 import { FeedbackStatus } from '../feedback.enums.js';
 import { type CitizenNotice, noticeKey, noticeOfTransition } from './citizen-notices.js';
@@ -11,7 +11,7 @@ import { ALLOWED_TRANSITIONS, STATUS_LABEL_ID, canTransition } from './transitio
 export const STATUS_CHANGED = 'feedback.status_changed';
 
 export interface TransitionOptions {
-  actor: Actor;
+  actor: AuditActor;
   /** Shown on the citizen's timeline. */
   publicNote?: string;
   /** Recorded in the audit entry only (reasons, agencies, scores). */
@@ -76,12 +76,7 @@ export class FeedbackLifecycle {
     const from = feedback.status;
     if (!canTransition(from, to)) {
       const allowed = ALLOWED_TRANSITIONS[from].map((s) => `${s} (${STATUS_LABEL_ID[s]})`);
-      throw new DomainError(
-        'CONFLICT',
-        `Laporan berstatus ${from} (${STATUS_LABEL_ID[from]}) tidak dapat diubah menjadi ${to}. ` +
-          (allowed.length ? `Yang diizinkan: ${allowed.join(', ')}.` : 'Status ini sudah final.'),
-        'status',
-      );
+      throw IntakeErrors.illegalTransition(from, STATUS_LABEL_ID[from], to, allowed);
     }
     return {
       actor: options.actor,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditService } from '@suara/audit';
 import type { Principal } from '@suara/identity';
-import { staffActor } from '@suara/identity';
+import { staffAuditActor } from '@suara/identity';
 import type { TrainingPlan } from '../entities/training-plan.entity.js';
 import { TrainingPlanStatus as S } from '../training.enums.js';
 import { TrainingErrors } from '../training.errors.js';
@@ -35,7 +35,7 @@ export function movePlan(
     throw TrainingErrors.illegalTransition(from, to, PLAN_TRANSITIONS[from]);
   plan.status = to;
   audit.record(em, {
-    actor: staffActor(principal),
+    actor: staffAuditActor(principal),
     action: 'training_plan.status_changed',
     subjectType: 'training_plan',
     subjectId: plan.id,

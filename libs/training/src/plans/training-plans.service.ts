@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, OptimisticLockError } from '@mikro-orm/postgresql';
 import { AuditService } from '@suara/audit';
 import { isUuid } from '@suara/core';
-import { type Principal, staffActor } from '@suara/identity';
+import { type Principal, staffAuditActor } from '@suara/identity';
 import { ReferenceService } from '@suara/reference';
 import { TrainingPlan } from '../entities/training-plan.entity.js';
 import { GAP_SOURCE, type GapRecord, type GapSource } from '../sources/gap-source.port.js';
@@ -35,7 +35,7 @@ export class TrainingPlansService {
     await em.transactional(async (tx) => {
       tx.persist(plan);
       this.audit.record(tx, {
-        actor: staffActor(principal),
+        actor: staffAuditActor(principal),
         action: 'training_plan.created',
         subjectType: 'training_plan',
         subjectId: plan.id,
@@ -59,7 +59,7 @@ export class TrainingPlansService {
       const before = snapshot(plan);
       Object.assign(plan, clean);
       this.audit.record(tx, {
-        actor: staffActor(principal),
+        actor: staffAuditActor(principal),
         action: 'training_plan.updated',
         subjectType: 'training_plan',
         subjectId: plan.id,

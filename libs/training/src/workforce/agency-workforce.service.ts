@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { AuditService } from '@suara/audit';
-import { type Principal, staffActor } from '@suara/identity';
+import { type Principal, staffAuditActor } from '@suara/identity';
 import { ReferenceService } from '@suara/reference';
 import { AgencyWorkforce } from '../entities/agency-workforce.entity.js';
 import { TrainingErrors } from '../training.errors.js';
@@ -65,7 +65,7 @@ export class AgencyWorkforceService {
         updatedAt: new Date(),
       });
       this.audit.record(em, {
-        actor: staffActor(principal),
+        actor: staffAuditActor(principal),
         action: 'agency.civil_servants_set',
         subjectType: 'agency',
         subjectId: agency.code,

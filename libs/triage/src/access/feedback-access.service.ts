@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AuditEntry, AuditService } from '@suara/audit';
+import { AuditService } from '@suara/audit';
 import { isUuid } from '@suara/core';
-import { IdentityErrors, type Principal, staffActor } from '@suara/identity';
+import { IdentityErrors, type Principal, staffAuditActor } from '@suara/identity';
 import { Feedback, FeedbackPolicy, ReporterContact, scopeOf } from '@suara/intake';
 import { TriageErrors } from '../triage.errors.js';
-import { type FeedbackView, viewOf } from '../triage.views.js';
+import { type AuditLineView, type FeedbackView, auditLineView, viewOf } from '../triage.views.js';
 
 export const IDENTITY_READ = 'feedback.identity_read';
 
@@ -44,7 +44,7 @@ export class FeedbackAccessService {
         throw IdentityErrors.forbidden('melihat identitas pelapor laporan ini');
       const contact = await tx.findOne(ReporterContact, { feedback: item });
       this.audit.record(tx, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         action: IDENTITY_READ,
         subjectType: 'Feedback',
         subjectId: item.id,
@@ -55,13 +55,13 @@ export class FeedbackAccessService {
   }
 
   /** Everything that happened to an item, oldest first: for its city's coordinator and admins. */
-  async auditTrail(actor: Principal, id: string): Promise<AuditEntry[]> {
+  async auditTrail(actor: Principal, id: string): Promise<AuditLineView[]> {
     const em = this.em.fork();
     const item = isUuid(id) ? await em.findOne(Feedback, id) : null;
     if (!item) throw TriageErrors.notFound(id, 'feedbackId');
     if (!FeedbackPolicy.canOversee(actor, item.city.code))
       throw IdentityErrors.forbidden('melihat jejak audit laporan ini');
-    return this.audit.trail(em, item.id);
+    return (await this.audit.trail(em, item.id)).map(auditLineView);
   }
 }
 

@@ -15,7 +15,7 @@ import {
 } from '@suara/intake';
 import { Escalation } from '../entities/escalation.entity.js';
 import type { TriageTables } from '../triage.tables.js';
-import { OPEN_STATUSES } from '../triage.views.js';
+import { type EscalationView, OPEN_STATUSES, escalationView } from '../triage.views.js';
 
 export const ESCALATED = 'feedback.escalated';
 const DEADLINE_WATCH = { type: 'SYSTEM' as const, id: 'deadline-watch' };
@@ -132,16 +132,17 @@ export class DeadlineWatchService {
   }
 
   /** Escalations for the coordinator of a city (or an admin), newest first. */
-  async escalations(actor: Principal, cityCode?: string): Promise<Escalation[]> {
+  async escalations(actor: Principal, cityCode?: string): Promise<EscalationView[]> {
     const city =
       cityCode?.toUpperCase() ??
       (actor.role === StaffRole.COORDINATOR ? actor.cityCode : undefined);
     if (actor.role !== StaffRole.ADMIN && (!city || !FeedbackPolicy.canOversee(actor, city)))
       throw IdentityErrors.forbidden('melihat eskalasi kota ini');
-    return this.em.fork().find(Escalation, city ? { cityCode: city } : {}, {
+    const escalations = await this.em.fork().find(Escalation, city ? { cityCode: city } : {}, {
       orderBy: { createdAt: 'desc' },
       limit: 500,
       populate: ['feedback'],
     });
+    return escalations.map(escalationView);
   }
 }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
 import { AuditService } from '@suara/audit';
 import { isUuid } from '@suara/core';
-import { IdentityErrors, type Principal, StaffRole, StaffUser, staffActor } from '@suara/identity';
+import {
+  IdentityErrors,
+  type Principal,
+  StaffRole,
+  StaffUser,
+  staffAuditActor,
+} from '@suara/identity';
 import {
   CitizenNotice,
   Feedback,
@@ -44,7 +50,7 @@ export class TriageService {
   acknowledge(actor: Principal, id: string, expectedVersion?: number): Promise<FeedbackView> {
     return this.change(actor, id, expectedVersion, 'menangani laporan ini', (tx, item) => {
       this.lifecycle.transition(tx, item, FeedbackStatus.ACKNOWLEDGED, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         publicNote: 'Laporan Anda sudah dibaca instansi.',
       });
     });
@@ -64,7 +70,7 @@ export class TriageService {
       if (isPublic && !item.agency) throw TriageErrors.notRoutedYet();
       tx.persist(new FeedbackResponse(item, actor.userId, text, isPublic));
       this.audit.record(tx, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         action: RESPONDED,
         subjectType: 'Feedback',
         subjectId: item.id,
@@ -76,7 +82,7 @@ export class TriageService {
         (item.status === FeedbackStatus.ROUTED || item.status === FeedbackStatus.ACKNOWLEDGED)
       ) {
         this.lifecycle.transition(tx, item, FeedbackStatus.IN_PROGRESS, {
-          actor: staffActor(actor),
+          actor: staffAuditActor(actor),
           publicNote: 'Instansi menanggapi dan menindaklanjuti laporan Anda.',
         });
       } else {
@@ -105,7 +111,7 @@ export class TriageService {
         throw TriageErrors.notColleague();
       }
       this.audit.record(tx, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         action: ASSIGNED,
         subjectType: 'Feedback',
         subjectId: item.id,
@@ -126,7 +132,7 @@ export class TriageService {
     return this.change(actor, id, expectedVersion, 'menyelesaikan laporan ini', (tx, item) => {
       const now = new Date();
       this.lifecycle.transition(tx, item, FeedbackStatus.RESOLVED, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         publicNote:
           'Laporan Anda selesai ditangani. Beri nilai jawaban instansi lewat halaman lacak.',
         detail: { resolution: text },
@@ -146,7 +152,7 @@ export class TriageService {
     const text = checkRequiredText(reason, 'Alasan penolakan', 1_000, 'reason');
     return this.change(actor, id, expectedVersion, 'menolak laporan ini', (tx, item) => {
       this.lifecycle.transition(tx, item, FeedbackStatus.REJECTED, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         publicNote: `Laporan tidak dapat ditindaklanjuti: ${text}`,
         detail: { reason: text },
       });
@@ -177,7 +183,7 @@ export class TriageService {
       item.assignee = undefined;
       item.escalatedAt = undefined;
       this.lifecycle.transition(tx, item, FeedbackStatus.ROUTED, {
-        actor: staffActor(actor),
+        actor: staffAuditActor(actor),
         publicNote: `Dialihkan ke ${target.name}.`,
         detail: { from, to: target.code, reason: why },
       });
@@ -223,7 +229,7 @@ export class TriageService {
         if (original.city.code !== item.city.code) throw TriageErrors.otherCity('duplicateOfId');
         item.duplicateOf = original;
         this.lifecycle.transition(tx, item, FeedbackStatus.DUPLICATE, {
-          actor: staffActor(actor),
+          actor: staffAuditActor(actor),
           // Never the original's code: it belongs to another citizen.
           publicNote:
             'Digabung dengan laporan lain tentang masalah yang sama; perkembangannya mengikuti laporan tersebut.',

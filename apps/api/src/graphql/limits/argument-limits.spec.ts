@@ -12,7 +12,12 @@ function refusal(query: string, variables?: Record<string, unknown>) {
     return undefined;
   } catch (error) {
     const e = error as { message: string; extensions: Record<string, unknown> };
-    return { message: e.message, code: e.extensions.code, field: e.extensions.field };
+    return {
+      message: e.message,
+      code: e.extensions.code,
+      reason: e.extensions.reason,
+      field: e.extensions.field,
+    };
   }
 }
 
@@ -29,6 +34,7 @@ describe('argument limits', () => {
       }),
     ).toEqual({
       code: 'BAD_USER_INPUT',
+      reason: 'input.tooLong',
       field: 'email',
       message: expect.stringContaining('paling banyak 254 karakter'),
     });
@@ -43,13 +49,14 @@ describe('argument limits', () => {
     );
     expect(refusal(query, { i: { ...input, cityCode: "MDN'; drop" } })).toMatchObject({
       field: 'cityCode',
-      message: expect.stringContaining('bukan kode yang sah'),
+      reason: 'input.notACode',
     });
   });
 
   it('checks literals as well as variables', () => {
     expect(refusal(`{ feedbackQueue(first: 101) { totalCount } }`)).toMatchObject({
       field: 'first',
+      reason: 'input.outOfRange',
       message: 'Nilai first harus antara 1 dan 100.',
     });
     expect(refusal(`{ feedbackQueue(first: 100) { totalCount } }`)).toBeUndefined();
@@ -58,6 +65,7 @@ describe('argument limits', () => {
   it('requires IDs to be UUIDs unless declared otherwise', () => {
     expect(refusal(`{ feedback(id: "1 or 1=1") { id } }`)).toMatchObject({
       code: 'BAD_USER_INPUT',
+      reason: 'input.notAnId',
       field: 'id',
     });
     expect(
@@ -72,6 +80,11 @@ describe('argument limits', () => {
     expect(refusal(query, { s: statements })).toBeUndefined();
     statements[2].externalRef = 'r'.repeat(129);
     expect(refusal(query, { s: statements })?.field).toBe('statements[2].externalRef');
+    const tooMany = Array.from({ length: 10_001 }, (_, i) => ({ externalRef: `r${i}`, text: 'x' }));
+    expect(refusal(query, { s: tooMany })).toMatchObject({
+      field: 'statements',
+      reason: 'input.tooManyItems',
+    });
   });
 
   it('leaves values GraphQL cannot coerce to execution, which names them', () => {

@@ -15,7 +15,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { type ArgumentLimit, UUID_SHAPE } from './argument-limit.js';
+import { type ArgumentLimit, type InputRefusal, UUID_SHAPE } from './argument-limit.js';
 import { ARGUMENT_LIMITS, itemCoordinate } from './argument-limits.js';
 
 const ID_LIMIT: ArgumentLimit = { maxLength: 36, pattern: UUID_SHAPE };
@@ -25,9 +25,9 @@ const FALLBACK_STRING: ArgumentLimit = { maxLength: 1_000 };
 const number = (n: number) => n.toLocaleString('id-ID');
 
 /** A refusal at the door: 400, BAD_USER_INPUT, naming the field as the forms know it. */
-function refuse(field: string, message: string): GraphQLError {
+function refuse(field: string, reason: InputRefusal, message: string): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
+    extensions: { code: 'BAD_USER_INPUT', reason, field, http: { status: 400 } },
   });
 }
 
@@ -107,6 +107,7 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string, 
     if (max !== undefined && list.length > max)
       throw refuse(
         path,
+        'input.tooManyItems',
         `Daftar ${path} terlalu panjang: paling banyak ${number(max)} butir (terkirim ${number(list.length)}).`,
       );
     const itemType = nullable.ofType as GraphQLInputType;
@@ -135,10 +136,11 @@ function checkScalar(value: unknown, limit: ArgumentLimit, path: string): void {
     if (limit.maxLength !== undefined && value.length > limit.maxLength)
       throw refuse(
         path,
+        'input.tooLong',
         `Isian ${path} terlalu panjang: paling banyak ${number(limit.maxLength)} karakter (terkirim ${number(value.length)}).`,
       );
     if (limit.pattern && !limit.pattern.regex.test(value))
-      throw refuse(path, `Isian ${path} ${limit.pattern.describe}.`);
+      throw refuse(path, limit.pattern.reason, `Isian ${path} ${limit.pattern.describe}.`);
   }
   if (typeof value === 'number') {
     const { min, max } = limit;
@@ -149,7 +151,7 @@ function checkScalar(value: unknown, limit: ArgumentLimit, path: string): void {
           : min !== undefined
             ? `paling kecil ${number(min)}`
             : `paling besar ${number(max!)}`;
-      throw refuse(path, `Nilai ${path} harus ${range}.`);
+      throw refuse(path, 'input.outOfRange', `Nilai ${path} harus ${range}.`);
     }
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import { StaffUser } from '@suara/identity';
 import { FeedbackResponse } from '@suara/intake';
 import type { RoutingTables } from '@suara/routing';
@@ -29,30 +28,17 @@ export interface ResponseRow {
   createdAt: Date;
 }
 
-/** The per-request batch loaders of the fields a queue page asks for on every item. */
-export interface FeedbackBatchLoaders {
-  routing: DataLoader<string, LatestRouting | null>;
-  staff: DataLoader<string, StaffSummary | null>;
-  responses: DataLoader<string, ResponseRow[]>;
-}
-
 /**
- * Builds one set of loaders per request, so a page of fifty items costs one query
- * per field rather than fifty, and nothing is cached across requests.
+ * What a worklist page shows beside each item, read for many items at once: one
+ * query per field for a whole page. Each answer lists the ids in the order asked.
+ * The API batches requests into these with DataLoader; the rules of who may
+ * see an item are applied before its id is asked about.
  */
 @Injectable()
-export class FeedbackLoaders {
+export class WorklistReads {
   constructor(private readonly em: EntityManager) {}
 
-  forRequest(): FeedbackBatchLoaders {
-    return {
-      routing: new DataLoader((ids) => this.latestRouting(ids)),
-      staff: new DataLoader((ids) => this.staff(ids)),
-      responses: new DataLoader((ids) => this.responses(ids)),
-    };
-  }
-
-  private async latestRouting(ids: readonly string[]): Promise<(LatestRouting | null)[]> {
+  async latestRouting(ids: readonly string[]): Promise<(LatestRouting | null)[]> {
     const rows = await this.em
       .fork()
       .getKysely<RoutingTables>()
@@ -79,13 +65,13 @@ export class FeedbackLoaders {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  private async staff(ids: readonly string[]): Promise<(StaffSummary | null)[]> {
+  async staff(ids: readonly string[]): Promise<(StaffSummary | null)[]> {
     const users = await this.em.fork().find(StaffUser, { id: { $in: [...ids] } });
     const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name, email: u.email }]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  private async responses(ids: readonly string[]): Promise<ResponseRow[][]> {
+  async responses(ids: readonly string[]): Promise<ResponseRow[][]> {
     const rows = await this.em
       .fork()
       .find(

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { FeedbackKind } from '../graphql/enums.js';
 
-@InputType()
+@InputType('ReporterInput')
 export class ReporterInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
@@ -13,7 +13,7 @@ export class ReporterInput {
   phone?: string | null;
 }
 
-@InputType()
+@InputType('SubmitFeedbackInput')
 export class SubmitFeedbackInput {
   @Field({ description: 'PMS, TPI, KTC or MDN' })
   cityCode: string;

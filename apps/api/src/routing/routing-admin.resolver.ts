@@ -2,12 +2,12 @@ import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Principal } from '@suara/identity';
 import { RoutingAdminService, RoutingService } from '@suara/routing';
-import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import {
-  FailedRoutingJob,
-  RetrainResult,
+  FailedRoutingJobModel,
+  RetrainResultModel,
   RoutingDecisionModel,
-  RoutingModelInfo,
+  RoutingModelInfoModel,
 } from './routing-admin.models.js';
 
 @Resolver()
@@ -19,26 +19,25 @@ export class RoutingAdminResolver {
   ) {}
 
   @Query(() => [RoutingDecisionModel], { description: 'How an item was routed, oldest first' })
-  async routingDecisions(
+  routingDecisions(
     @CurrentPrincipal() principal: Principal,
     @Args('feedbackId', { type: () => ID }) feedbackId: string,
   ): Promise<RoutingDecisionModel[]> {
-    return (await this.routing.decisions(principal, feedbackId)).map((d) => ({
-      ...d,
-      agencyCode: d.agency?.code,
-    }));
+    return this.routing.decisions(principal, feedbackId);
   }
 
-  @Query(() => [FailedRoutingJob], { description: 'Dead-lettered routing jobs (ADMIN)' })
-  failedRoutingJobs(@CurrentPrincipal() principal: Principal): Promise<FailedRoutingJob[]> {
+  @Query(() => [FailedRoutingJobModel], { description: 'Dead-lettered routing jobs (ADMIN)' })
+  failedRoutingJobs(@CurrentPrincipal() principal: Principal): Promise<FailedRoutingJobModel[]> {
     return this.admin.failedJobs(principal);
   }
 
-  @Mutation(() => FailedRoutingJob, { description: 'Retry a dead-lettered routing job (ADMIN)' })
+  @Mutation(() => FailedRoutingJobModel, {
+    description: 'Retry a dead-lettered routing job (ADMIN)',
+  })
   retryRoutingJob(
     @CurrentPrincipal() principal: Principal,
     @Args('feedbackId', { type: () => ID }) feedbackId: string,
-  ): Promise<FailedRoutingJob> {
+  ): Promise<FailedRoutingJobModel> {
     return this.admin.retryFailedJob(principal, feedbackId);
   }
 
@@ -53,13 +52,13 @@ export class RoutingAdminResolver {
     return this.admin.addPhrases(principal, agencyType, phrases);
   }
 
-  @Mutation(() => RetrainResult, { description: 'Train a new routing model now (ADMIN)' })
-  retrainRouter(@CurrentPrincipal() principal: Principal): Promise<RetrainResult> {
+  @Mutation(() => RetrainResultModel, { description: 'Train a new routing model now (ADMIN)' })
+  retrainRouter(@CurrentPrincipal() principal: Principal): Promise<RetrainResultModel> {
     return this.admin.retrain(principal);
   }
 
-  @Query(() => [RoutingModelInfo])
-  routingModels(@CurrentPrincipal() principal: Principal): Promise<RoutingModelInfo[]> {
+  @Query(() => [RoutingModelInfoModel])
+  routingModels(@CurrentPrincipal() principal: Principal): Promise<RoutingModelInfoModel[]> {
     return this.admin.listModels(principal);
   }
 }

@@ -5,7 +5,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { isDomainError } from '@suara/core';
 import { AuthService, EMAIL_MAX, IdentityModule, PASSWORD_MAX, StaffRole } from '@suara/identity';
-import { clientAddressOf } from '../auth/client-address.js';
+import { clientAddressOf } from '../identity/client-address.js';
 import { QueueModule, QueueName } from '@suara/queue';
 
 export const DASHBOARD_PATH = '/admin/queues';

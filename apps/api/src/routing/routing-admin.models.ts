@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType()
-export class FailedRoutingJob {
+@ObjectType('FailedRoutingJob')
+export class FailedRoutingJobModel {
   @Field(() => ID)
   jobId: string;
 
@@ -21,8 +21,8 @@ export class FailedRoutingJob {
   failedAt?: Date;
 }
 
-@ObjectType()
-export class RoutingModelInfo {
+@ObjectType('RoutingModelInfo')
+export class RoutingModelInfoModel {
   @Field(() => Int)
   version: number;
 
@@ -45,8 +45,8 @@ export class RoutingModelInfo {
   note?: string;
 }
 
-@ObjectType()
-export class RetrainResult {
+@ObjectType('RetrainResult')
+export class RetrainResultModel {
   @Field(() => Int)
   version: number;
 
@@ -60,7 +60,7 @@ export class RetrainResult {
   activated: boolean;
 }
 
-@ObjectType()
+@ObjectType('ScoredAgencyModel')
 export class ScoredAgencyModel {
   @Field()
   agencyCode: string;

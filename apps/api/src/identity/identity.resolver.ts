@@ -1,20 +1,11 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthService, type Principal, StaffUser, StaffUsersService } from '@suara/identity';
+import { AuthService, type Principal, StaffUsersService } from '@suara/identity';
 import { GqlThrottlerGuard } from '../infra/gql-throttler.guard.js';
 import { clientAddressOf } from './client-address.js';
-import { AuthPayload, CreateStaffUserInput, StaffUserModel } from './identity.models.js';
+import { CreateStaffUserInput } from './identity.inputs.js';
+import { AuthPayloadModel, StaffUserModel } from './identity.models.js';
 import { CurrentPrincipal, StaffAuthGuard } from './staff-auth.guard.js';
-
-const toModel = (u: StaffUser): StaffUserModel => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  agencyCode: u.agency?.code,
-  cityCode: u.city?.code,
-  active: u.active,
-});
 
 @Resolver()
 export class IdentityResolver {
@@ -23,31 +14,26 @@ export class IdentityResolver {
     private readonly users: StaffUsersService,
   ) {}
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayloadModel)
   @UseGuards(GqlThrottlerGuard)
   async login(
     @Args('email') email: string,
     @Args('password') password: string,
     @Context('req') req: Parameters<typeof clientAddressOf>[0],
-  ): Promise<AuthPayload> {
-    const { accessToken, expiresAt, user } = await this.auth.login(
-      email,
-      password,
-      clientAddressOf(req),
-    );
-    return { accessToken, expiresAt, user: toModel(user) };
+  ): Promise<AuthPayloadModel> {
+    return this.auth.login(email, password, clientAddressOf(req));
   }
 
   @Query(() => StaffUserModel, { description: 'The signed-in staff member' })
   @UseGuards(StaffAuthGuard)
   async me(@CurrentPrincipal() principal: Principal): Promise<StaffUserModel> {
-    return toModel(await this.users.me(principal));
+    return this.users.me(principal);
   }
 
   @Query(() => [StaffUserModel])
   @UseGuards(StaffAuthGuard)
   async staffUsers(@CurrentPrincipal() principal: Principal): Promise<StaffUserModel[]> {
-    return (await this.users.list(principal)).map(toModel);
+    return this.users.list(principal);
   }
 
   @Mutation(() => StaffUserModel)
@@ -56,7 +42,7 @@ export class IdentityResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: CreateStaffUserInput,
   ): Promise<StaffUserModel> {
-    return toModel(await this.users.create(principal, input));
+    return this.users.create(principal, input);
   }
 
   @Mutation(() => StaffUserModel)
@@ -65,6 +51,6 @@ export class IdentityResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<StaffUserModel> {
-    return toModel(await this.users.deactivate(principal, id));
+    return this.users.deactivate(principal, id);
   }
 }
