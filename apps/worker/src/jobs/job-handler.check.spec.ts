@@ -30,6 +30,14 @@ class Maintenance extends JobProcessor {
   };
 }
 
+@Injectable()
+class Notifications extends JobProcessor {
+  readonly queueName = QueueName.Notifications;
+  readonly handlers: JobHandlers<JobsOf<QueueName.Notifications>> = {
+    [JobName.NotifyCitizen]: done,
+  };
+}
+
 /** A second processor that also claims to route items. */
 @Injectable()
 class RoutingAgain extends Routing {}
@@ -45,12 +53,12 @@ async function boot(...processors: (typeof JobProcessor)[]) {
 
 describe('the worker’s job handlers at boot', () => {
   it('boots when every job has exactly one handler', async () => {
-    const module = await boot(Routing, Maintenance);
+    const module = await boot(Routing, Maintenance, Notifications);
     await module.close();
   });
 
   it('refuses to boot when a job has no handler, naming the job and its queue', async () => {
-    await expect(boot(Routing, ForgetfulMaintenance)).rejects.toThrow(
+    await expect(boot(Routing, ForgetfulMaintenance, Notifications)).rejects.toThrow(
       'The worker cannot start: no handler for job "retrain-router" (queue "maintenance").',
     );
   });
@@ -60,7 +68,7 @@ describe('the worker’s job handlers at boot', () => {
   });
 
   it('refuses to boot when two processors handle the same job', async () => {
-    await expect(boot(Routing, RoutingAgain, Maintenance)).rejects.toThrow(
+    await expect(boot(Routing, RoutingAgain, Maintenance, Notifications)).rejects.toThrow(
       'job "route-feedback" has 2 handlers (Routing, RoutingAgain)',
     );
   });

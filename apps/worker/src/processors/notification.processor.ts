@@ -1,9 +1,10 @@
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { SuaraConfig } from '@suara/core';
 import { CitizenNotifier, DeliveryFailure, type NoticeOutcome } from '@suara/notifications';
-import { JobName, type JobPayloads, QueueName } from '@suara/queue';
+import { type JobHandlers, JobName, type JobsOf, QueueName } from '@suara/queue';
+import { JobProcessor } from '../jobs/job-processor.js';
 
 /**
  * Sends citizens' notices. Few at once: each holds a database connection while
@@ -11,8 +12,22 @@ import { JobName, type JobPayloads, QueueName } from '@suara/queue';
  * comes from configuration and a killed worker's jobs are taken over.
  */
 @Processor(QueueName.Notifications, { autorun: false, concurrency: 4 })
-export class NotificationProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class NotificationProcessor extends JobProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(NotificationProcessor.name);
+  readonly queueName = QueueName.Notifications;
+
+  readonly handlers: JobHandlers<JobsOf<QueueName.Notifications>> = {
+    [JobName.NotifyCitizen]: async (data): Promise<NoticeOutcome> => {
+      try {
+        return await this.notifier.deliver(data);
+      } catch (error) {
+        // Retrying cannot help a refused address: fail now instead of sixteen times.
+        if (error instanceof DeliveryFailure && error.permanent)
+          throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    },
+  };
 
   constructor(
     private readonly notifier: CitizenNotifier,
@@ -25,19 +40,6 @@ export class NotificationProcessor extends WorkerHost implements OnApplicationBo
     this.worker.opts.lockDuration = this.config.env.WORKER_LOCK_MS;
     this.worker.opts.stalledInterval = this.config.env.WORKER_LOCK_MS;
     void this.worker.run();
-  }
-
-  async process(job: Job<JobPayloads[JobName.NotifyCitizen]>): Promise<NoticeOutcome> {
-    if ((job.name as JobName) !== JobName.NotifyCitizen)
-      throw new Error(`No handler for job ${job.name} on queue ${QueueName.Notifications}`);
-    try {
-      return await this.notifier.deliver(job.data);
-    } catch (error) {
-      // Retrying cannot help a refused address: fail now instead of sixteen times.
-      if (error instanceof DeliveryFailure && error.permanent)
-        throw new UnrecoverableError(error.message);
-      throw error;
-    }
   }
 
   @OnWorkerEvent('failed')
