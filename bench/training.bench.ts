@@ -1,6 +1,7 @@
 /**
  * npm run bench:training — the two computations of training planning, in process.
- *  1. suggestTrainingPlans: 200 candidate gaps × 7 methods (1,400 binaries, a
+ *  1. suggestTrainingPlans: 200 candidate gaps × 7 methods (1,400 binaries before
+ *     dominated methods are pruned, a
  *     budget row and one JP-ceiling row per agency) solved by HiGHS to a proven
  *     optimum; time per solve, beside what a greedy ratio pick would cover.
  *  2. trainingEffectiveness over two years of weekly data from 100,000 complaints

@@ -151,4 +151,24 @@ describe('trainingEffectiveness', () => {
       { agencyCode: 'A', weekStart: '2026-03-09', matching: 1, total: 1 },
     ]);
   });
+
+  it('puts each complaint in its WIB week, whether it comes as a Date or a timestamp', () => {
+    // Sunday 2026-03-08 20:00 UTC is Monday 03:00 in Medan: the next week.
+    expect(weekStartOf(new Date('2026-03-08T20:00:00Z'))).toBe('2026-03-09');
+    expect(weekStartOf('2026-03-08T16:59:59Z')).toBe('2026-03-02');
+    expect(weekStartOf('2026-03-09T00:30:00+07:00')).toBe('2026-03-09');
+    // Weeks before 1970 and across a year end land on Mondays too.
+    expect(weekStartOf('1969-12-31')).toBe('1969-12-29');
+    expect(weekStartOf('2027-01-01')).toBe('2026-12-28');
+    const rows = agencyWeeksFrom([
+      { agencyCode: 'B', submittedAt: new Date('2026-03-08T20:00:00Z'), matching: true },
+      { agencyCode: 'A', submittedAt: new Date('2026-03-08T10:00:00Z'), matching: false },
+      { agencyCode: 'B', submittedAt: '2026-03-09T08:00:00+07:00', matching: false },
+      { agencyCode: 'A', submittedAt: '2026-03-02', matching: true },
+    ]);
+    expect(rows).toEqual([
+      { agencyCode: 'B', weekStart: '2026-03-09', matching: 1, total: 2 },
+      { agencyCode: 'A', weekStart: '2026-03-02', matching: 1, total: 2 },
+    ]);
+  });
 });

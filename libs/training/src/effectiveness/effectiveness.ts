@@ -1,6 +1,6 @@
 import { decimal } from '../format-id.js';
 
-/** One agency's complaints in one week (weeks start on Monday, UTC dates). */
+/** One agency's complaints in one week (weeks start on Monday, calendar days in WIB). */
 export interface AgencyWeek {
   agencyCode: string;
   weekStart: string;
@@ -66,12 +66,31 @@ export interface Effectiveness {
 const DAY = 86_400_000;
 const Z95 = 1.959963984540054;
 
-/** Monday of the week holding the date, as YYYY-MM-DD. */
+const WIB_OFFSET = 7 * 3_600_000;
+const HAS_OFFSET = /(?:Z|[+-]\d\d(?::?\d\d)?)$/i;
+
+/**
+ * The WIB calendar day holding a moment, as whole days since 1970-01-01: a Date
+ * or a timestamp with an offset is an instant (a complaint at 20:00 UTC on Sunday
+ * is Monday in Medan); a bare YYYY-MM-DD is already a calendar date.
+ */
+function wibDay(at: string | Date): number {
+  const ms =
+    typeof at !== 'string'
+      ? at.getTime() + WIB_OFFSET
+      : at.length > 10 && HAS_OFFSET.test(at)
+        ? Date.parse(at) + WIB_OFFSET
+        : Date.parse(`${at.slice(0, 10)}T00:00:00Z`);
+  return Math.floor(ms / DAY);
+}
+
+/** Weeks counted from Monday 1969-12-29, so that day 0 (a Thursday) lies in week 0. */
+const weekOfDay = (day: number) => Math.floor((day + 3) / 7);
+const mondayOfWeek = (week: number) => new Date((week * 7 - 3) * DAY).toISOString().slice(0, 10);
+
+/** Monday of the WIB week holding the date, as YYYY-MM-DD. */
 export function weekStartOf(date: string | Date): string {
-  const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T00:00:00Z`) : date;
-  const utc = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  const dow = (new Date(utc).getUTCDay() + 6) % 7;
-  return new Date(utc - dow * DAY).toISOString().slice(0, 10);
+  return mondayOfWeek(weekOfDay(wibDay(date)));
 }
 
 const addWeeks = (weekStart: string, n: number) =>
@@ -251,19 +270,52 @@ function explain(
   }
 }
 
-/** Complaint events (agency, week, matching or not) summed into agency-weeks. */
+/**
+ * Complaint events (agency, week, matching or not) summed into agency-weeks, in
+ * the order each agency-week first appears. Weeks are integers and counts sit in
+ * typed arrays: two years of a city's complaints pass through without a Date or
+ * a string key per complaint.
+ */
 export function agencyWeeksFrom(
   events: Iterable<{ agencyCode: string; submittedAt: string | Date; matching: boolean }>,
 ): AgencyWeek[] {
-  const cells = new Map<string, AgencyWeek>();
+  const cellsOfAgency = new Map<string, Map<number, number>>();
+  const agencyOf: string[] = [];
+  let weekOf = new Int32Array(1024);
+  let matching = new Int32Array(1024);
+  let total = new Int32Array(1024);
+  let cells = 0;
   for (const e of events) {
-    const weekStart = weekStartOf(e.submittedAt);
-    const key = `${e.agencyCode}|${weekStart}`;
-    let cell = cells.get(key);
-    if (!cell)
-      cells.set(key, (cell = { agencyCode: e.agencyCode, weekStart, matching: 0, total: 0 }));
-    cell.total++;
-    if (e.matching) cell.matching++;
+    let weeks = cellsOfAgency.get(e.agencyCode);
+    if (!weeks) cellsOfAgency.set(e.agencyCode, (weeks = new Map()));
+    const week = weekOfDay(wibDay(e.submittedAt));
+    let cell = weeks.get(week);
+    if (cell === undefined) {
+      if (cells === total.length) {
+        weekOf = grown(weekOf);
+        matching = grown(matching);
+        total = grown(total);
+      }
+      cell = cells++;
+      weeks.set(week, cell);
+      agencyOf[cell] = e.agencyCode;
+      weekOf[cell] = week;
+    }
+    total[cell]++;
+    if (e.matching) matching[cell]++;
   }
-  return [...cells.values()];
+  const mondays = new Map<number, string>();
+  const rows: AgencyWeek[] = new Array<AgencyWeek>(cells);
+  for (let c = 0; c < cells; c++) {
+    let weekStart = mondays.get(weekOf[c]);
+    if (weekStart === undefined) mondays.set(weekOf[c], (weekStart = mondayOfWeek(weekOf[c])));
+    rows[c] = { agencyCode: agencyOf[c], weekStart, matching: matching[c], total: total[c] };
+  }
+  return rows;
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -190,4 +190,93 @@ describe('suggestTrainingItems', () => {
       { numRuns: 40 },
     );
   });
+
+  it('finds the same optimum as trying every choice, so pruning and symmetry rows never cut it off', async () => {
+    const unit = fc.record({
+      method: fc.constantFrom(...Object.values(TrainingMethod)),
+      route: fc.constant(TrainingRoute.KLASIKAL),
+      // Few distinct values, so that options tie, dominate one another, and gaps share severities.
+      costPerParticipantJpIdr: fc.constantFrom(10_000, 50_000, 100_000),
+      fixedIdr: fc.constantFrom(0, 5_000_000),
+      hoursJp: fc.constantFrom(4, 8, 16),
+      maxParticipants: fc.constantFrom(5, 10, 30),
+      coverage: fc.constantFrom(0.2, 0.4, 0.6),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            agency: fc.integer({ min: 0, max: 2 }),
+            severity: fc.integer({ min: 1, max: 4 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        fc.array(unit, { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.record({
+            size: fc.integer({ min: 5, max: 50 }),
+            planned: fc.integer({ min: 0, max: 400 }),
+          }),
+          {
+            minLength: 3,
+            maxLength: 3,
+          },
+        ),
+        fc.integer({ min: 5_000_000, max: 200_000_000 }),
+        fc.integer({ min: 20, max: 40 }),
+        async (gapSpecs, unitCosts, sizes, budgetIdr, ceiling) => {
+          const agencies = new Map(sizes.map((a, i) => [`MDN-${i}`, load(a.size, a.planned)]));
+          const gaps = gapSpecs.map((g, i) => gap(`g${i}`, `MDN-${g.agency}`, g.severity));
+          const s = await suggestTrainingItems({
+            gaps,
+            agencies,
+            unitCosts,
+            budgetIdr,
+            jpCeilingPerCivilServant: ceiling,
+          });
+          expect(s.optimal).toBe(true);
+          expect(s.coveredSeverity).toBeCloseTo(
+            bruteForce(gaps, agencies, unitCosts, budgetIdr, ceiling),
+            9,
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
+
+/** Every assignment of one method or none to each gap, kept if within budget and every JP ceiling. */
+function bruteForce(
+  gaps: CandidateGap[],
+  agencies: Map<string, AgencyLoad>,
+  units: MethodUnitCost[],
+  budget: number,
+  ceiling: number,
+): number {
+  let best = 0;
+  const jp = new Map<string, number>();
+  const visit = (k: number, cost: number, value: number) => {
+    if (k === gaps.length) {
+      best = Math.max(best, value);
+      return;
+    }
+    visit(k + 1, cost, value);
+    const g = gaps[k];
+    const a = agencies.get(g.agencyCode)!;
+    for (const u of units) {
+      const p = Math.min(a.civilServants, u.maxParticipants);
+      const c = cost + u.fixedIdr + u.costPerParticipantJpIdr * p * u.hoursJp;
+      const used = (jp.get(g.agencyCode) ?? 0) + p * u.hoursJp;
+      if (c > budget || used + a.plannedParticipantJp > ceiling * a.civilServants) continue;
+      jp.set(g.agencyCode, used);
+      visit(k + 1, c, value + g.severity * u.coverage);
+      jp.set(g.agencyCode, used - p * u.hoursJp);
+    }
+  };
+  visit(0, 0, 0);
+  return best;
+}

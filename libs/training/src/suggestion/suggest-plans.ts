@@ -114,73 +114,203 @@ function optionsFor(input: SuggestionInput): { options: Option[]; tooLarge: Set<
   return { options, tooLarge };
 }
 
+/** `b` is at least as good as `a` on every count; on a full tie the earlier one stays. */
+const dominates = (b: Option, a: Option, bFirst: boolean) =>
+  b.costIdr <= a.costIdr &&
+  b.participantJp <= a.participantJp &&
+  b.value >= a.value &&
+  (bFirst || b.costIdr < a.costIdr || b.participantJp < a.participantJp || b.value > a.value);
+
+/**
+ * Drops every option another option of the same gap dominates (costs no more,
+ * takes no more JP, answers no less severity). Swapping a dominated choice for
+ * its dominator keeps any selection within both limits and never lowers the
+ * objective, so some optimum survives; the solver just has fewer columns.
+ */
+function undominated(options: readonly Option[]): Option[] {
+  const byGap = new Map<string, Option[]>();
+  for (const o of options) byGap.set(o.gap.id, [...(byGap.get(o.gap.id) ?? []), o]);
+  return [...byGap.values()].flatMap((own) =>
+    own.filter((a, i) => !own.some((b, j) => j !== i && dominates(b, a, j < i))),
+  );
+}
+
+/** A sparse row of the program. */
+interface Row {
+  lower: number;
+  upper: number;
+  columns: number[];
+  coefficients: number[];
+}
+
+/**
+ * The gaps of one agency, most severe first, each with its option columns. Every
+ * gap of an agency has the same options (they depend on the agency's size and
+ * the methods only), so their columns line up method by method.
+ */
+function agencyLadders(options: readonly Option[]): number[][][] {
+  const byAgency = new Map<string, Map<string, number[]>>();
+  options.forEach((o, i) => {
+    let gaps = byAgency.get(o.gap.agencyCode);
+    if (!gaps) byAgency.set(o.gap.agencyCode, (gaps = new Map()));
+    const own = gaps.get(o.gap.id);
+    if (own) own.push(i);
+    else gaps.set(o.gap.id, [i]);
+  });
+  return [...byAgency.values()].map((gaps) =>
+    [...gaps.values()].sort((a, b) => options[b[0]].gap.severity - options[a[0]].gap.severity),
+  );
+}
+
 /**
  * The binary program: choose at most one method per gap, maximise the severity
  * answered (severity × the method's coverage) subject to the rupiah budget and,
  * per agency, the participant-JP its civil servants may still take under the
  * yearly ceiling. Two kinds of constraint make it more than a knapsack; HiGHS
- * solves it to a proven optimum (relative gap 0), never a greedy ratio guess.
- * A cost term a million times smaller than any severity breaks ties toward the
- * cheaper plan without ever trading severity for money.
+ * solves it to a proven optimum (relative and absolute gap 0), never a greedy
+ * ratio guess. A cost term a million times smaller than any severity breaks ties
+ * toward the cheaper plan without ever trading severity for money.
+ *
+ * Symmetry: within one agency the gaps differ only in severity, so any selection
+ * can be rearranged (the same methods, hence the same rupiah and JP) to give the
+ * higher coverage to the more severe gap without losing severity. Rows asking
+ * exactly that (coverage of gap k ≥ coverage of gap k+1, severity order) keep
+ * such an optimum and spare the branch-and-bound every mirror image of it.
  */
-function lpModel(options: Option[], input: SuggestionInput): string {
+function program(options: readonly Option[], input: SuggestionInput) {
   const minValue = Math.min(...options.map((o) => o.value));
   const tieBreak = (minValue * 1e-6) / Math.max(input.budgetIdr, 1);
-  // JavaScript's shortest round-trip form; the LP reader accepts its exponents.
-  const num = (n: number) => String(n);
-  const terms = options.map((o, i) => `${num(o.value - tieBreak * o.costIdr)} x${i}`);
-  const rows: string[] = [];
-  rows.push(
-    ` budget: ${options.map((o, i) => `${num(o.costIdr / 1e6)} x${i}`).join(' + ')} <= ${num(input.budgetIdr / 1e6)}`,
+  const rows: Row[] = [
+    {
+      lower: -Infinity,
+      upper: input.budgetIdr / 1e6,
+      columns: options.map((_, i) => i),
+      coefficients: options.map((o) => o.costIdr / 1e6),
+    },
+  ];
+  for (const ladder of agencyLadders(options)) {
+    const agency = options[ladder[0][0]].gap.agencyCode;
+    const all = ladder.flat();
+    rows.push({
+      lower: -Infinity,
+      upper: jpRoom(input.agencies.get(agency)!, input.jpCeilingPerCivilServant),
+      columns: all,
+      coefficients: all.map((i) => options[i].participantJp),
+    });
+    for (const own of ladder)
+      if (own.length > 1)
+        rows.push({ lower: -Infinity, upper: 1, columns: own, coefficients: own.map(() => 1) });
+    for (let k = 0; k + 1 < ladder.length; k++) {
+      const [more, less] = [ladder[k], ladder[k + 1]];
+      rows.push({
+        lower: 0,
+        upper: Infinity,
+        columns: [...more, ...less],
+        coefficients: [
+          ...more.map((i) => options[i].unit.coverage),
+          ...less.map((i) => -options[i].unit.coverage),
+        ],
+      });
+    }
+  }
+  return { cost: options.map((o) => o.value - tieBreak * o.costIdr), rows };
+}
+
+/**
+ * A first incumbent: the best severity per rupiah first, within both limits, then
+ * each agency's chosen methods handed out by coverage to its gaps by severity so
+ * that it satisfies the symmetry rows. It only lets HiGHS prune earlier; the
+ * proof of optimality does not rest on it.
+ */
+function greedyStart(options: readonly Option[], input: SuggestionInput): Float64Array {
+  const x = new Float64Array(options.length);
+  const room = new Map<string, number>();
+  for (const [code, load] of input.agencies)
+    room.set(code, jpRoom(load, input.jpCeilingPerCivilServant));
+  const done = new Set<string>();
+  let left = input.budgetIdr;
+  const byRatio = options.map((_, i) => i);
+  byRatio.sort(
+    (a, b) => options[b].value / options[b].costIdr - options[a].value / options[a].costIdr,
   );
-  const byGap = new Map<string, number[]>();
-  const byAgency = new Map<string, number[]>();
-  options.forEach((o, i) => {
-    byGap.set(o.gap.id, [...(byGap.get(o.gap.id) ?? []), i]);
-    byAgency.set(o.gap.agencyCode, [...(byAgency.get(o.gap.agencyCode) ?? []), i]);
+  for (const i of byRatio) {
+    const o = options[i];
+    const jpLeft = room.get(o.gap.agencyCode)!;
+    if (done.has(o.gap.id) || o.costIdr > left || o.participantJp > jpLeft) continue;
+    done.add(o.gap.id);
+    left -= o.costIdr;
+    room.set(o.gap.agencyCode, jpLeft - o.participantJp);
+    x[i] = 1;
+  }
+  for (const ladder of agencyLadders(options)) {
+    const units = ladder
+      .flat()
+      .filter((i) => x[i] === 1)
+      .map((i) => options[i].unit)
+      .sort((a, b) => b.coverage - a.coverage);
+    for (const i of ladder.flat()) x[i] = 0;
+    units.forEach((unit, k) => {
+      x[ladder[k].find((i) => options[i].unit === unit)!] = 1;
+    });
+  }
+  return x;
+}
+
+async function solve(
+  options: readonly Option[],
+  input: SuggestionInput,
+): Promise<{ chosen: Option[]; optimal: boolean }> {
+  const h = await highs();
+  const { cost, rows } = program(options, input);
+  const bound = (v: number) => (Number.isFinite(v) ? v : Math.sign(v) * h.infinity);
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    indices.push(...row.columns);
+    values.push(...row.coefficients);
+    starts.push(indices.length);
+  }
+  const n = options.length;
+  const model = h.createModel({
+    numCols: n,
+    numRows: rows.length,
+    sense: h.constants.objectiveSense.maximize,
+    colCost: cost,
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(1),
+    rowLower: rows.map((r) => bound(r.lower)),
+    rowUpper: rows.map((r) => bound(r.upper)),
+    matrix: { format: 'csr', numRows: rows.length, numCols: n, starts, indices, values },
+    integrality: new Int32Array(n).fill(h.constants.variableType.integer),
   });
-  [...byGap.values()].forEach((idx, g) => {
-    if (idx.length > 1) rows.push(` one${g}: ${idx.map((i) => `x${i}`).join(' + ')} <= 1`);
-  });
-  [...byAgency.entries()].forEach(([agency, idx], a) => {
-    const room = jpRoom(input.agencies.get(agency)!, input.jpCeilingPerCivilServant);
-    rows.push(
-      ` jp${a}: ${idx.map((i) => `${options[i].participantJp} x${i}`).join(' + ')} <= ${num(room)}`,
-    );
-  });
-  return [
-    'Maximize',
-    ` severity: ${terms.join(' + ')}`,
-    'Subject To',
-    ...rows,
-    'Binaries',
-    ` ${options.map((_, i) => `x${i}`).join(' ')}`,
-    'End',
-  ].join('\n');
+  try {
+    model.options.set({
+      output_flag: false,
+      presolve: 'on',
+      mip_rel_gap: 0,
+      mip_abs_gap: 0,
+      time_limit: 30,
+    });
+    model.setSolution({ colValue: greedyStart(options, input) });
+    const { modelStatus } = model.run();
+    // Only a time limit stops short of optimal: an empty selection is always feasible.
+    const optimal = modelStatus === h.constants.modelStatus.optimal;
+    const { colValue } = model.getSolution();
+    return { chosen: options.filter((_, i) => colValue[i] > 0.5), optimal };
+  } finally {
+    model.dispose();
+  }
 }
 
 export async function suggestTrainingItems(input: SuggestionInput): Promise<Suggestion> {
   const candidates = input.gaps.filter((g) => g.severity > 0);
   const totalSeverity = candidates.reduce((s, g) => s + g.severity, 0);
   const { options, tooLarge } = optionsFor(input);
-  let chosen: Option[] = [];
-  let optimal = true;
-  if (options.length > 0) {
-    const result = (await highs()).solve(lpModel(options, input), {
-      output_flag: false,
-      mip_rel_gap: 0,
-      mip_abs_gap: 0,
-      time_limit: 30,
-    });
-    if (result.Status !== 'Optimal') {
-      // Only a time limit gets here; an empty selection is always feasible.
-      optimal = false;
-    }
-    chosen = options.filter((_, i) => {
-      const column = result.Columns[`x${i}`];
-      return column !== undefined && 'Primal' in column && column.Primal > 0.5;
-    });
-  }
+  const { chosen, optimal } =
+    options.length > 0
+      ? await solve(undominated(options), input)
+      : { chosen: [] as Option[], optimal: true };
 
   const items = chosen.map((o) => itemOf(o));
   const spent = chosen.reduce((s, o) => s + o.costIdr, 0);
