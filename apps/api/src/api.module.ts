@@ -34,6 +34,7 @@ import { HealthController } from './health/health.controller.js';
 
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
+import { DataRightsResolver } from './intake/data-rights.resolver.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
 import { StopNotificationsController } from './notifications/stop-notifications.controller.js';
 import { Open311HttpModule } from './open311/open311-http.module.js';
@@ -92,6 +93,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     GraphQLWsServer,
     LocalDateScalar,
     IntakeResolver,
+    DataRightsResolver,
     ForumResolver,
     IdentityResolver,
     RoutingAdminResolver,

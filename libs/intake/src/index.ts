@@ -24,3 +24,4 @@ export * from './feedback.writer.js';
 export * from './intake.tables.js';
 export * from './events/feedback-events.js';
 export * from './intake.entities.js';
+export * from './privacy/contact-erasure.service.js';

@@ -37,6 +37,20 @@ export class CitizenFormController {
     res.type('html').send(this.pages.tracking);
   }
 
+  @Get('privasi')
+  @Header('Content-Security-Policy', CSP)
+  @Header('Cache-Control', 'no-cache')
+  privacy(@Res() res: Response): void {
+    res.type('html').send(this.pages.privacy);
+  }
+
+  @Get('data-saya')
+  @Header('Content-Security-Policy', CSP)
+  @Header('Cache-Control', 'no-cache')
+  myData(@Res() res: Response): void {
+    res.type('html').send(this.pages.myData);
+  }
+
   // Browsers and bookmark tools that ignore <link rel="icon"> ask for this path.
   @Get('favicon.ico')
   @Redirect('/assets/favicon.svg', 301)

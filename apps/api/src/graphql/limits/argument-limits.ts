@@ -35,6 +35,8 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
   'Mutation.rateResolution(comment:)': text(1_000),
   // 28 symbols in four groups; room for the spaces people type.
   'Mutation.rateResolution(citizenSecret:)': text(64),
+  'Mutation.eraseMyContact(trackingCode:)': text(32),
+  'Mutation.eraseMyContact(citizenSecret:)': text(64),
 
   // Forums. A statement's own rules reject one row, not the whole import, so its
   // text ceiling here is only against abuse; intake refuses the row past its limit.
