@@ -6,6 +6,7 @@ import { IntakeModule } from '@suara/intake';
 import { NotificationsModule } from '@suara/notifications';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
+import { TransparencyModule } from '@suara/transparency';
 import { TriageDeadlinesModule } from '@suara/triage';
 import { HeartbeatRunner } from './heartbeat.runner.js';
 import { JobHandlerCheck } from './jobs/job-handler.check.js';
@@ -27,6 +28,7 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     IntakeModule,
     RoutingModule,
     TriageDeadlinesModule,
+    TransparencyModule,
     NotificationsModule,
     DiscoveryModule,
   ],

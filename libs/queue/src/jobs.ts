@@ -17,6 +17,7 @@ export enum JobName {
   WatchDeadlines = 'watch-deadlines',
   NotifyCitizen = 'notify-citizen',
   EraseExpiredContacts = 'erase-expired-contacts',
+  RefreshAnswerStats = 'refresh-answer-stats',
 }
 
 export interface JobPayloads {
@@ -25,6 +26,7 @@ export interface JobPayloads {
   [JobName.RetrainRouter]: { reason?: string };
   [JobName.WatchDeadlines]: Record<string, never>;
   [JobName.EraseExpiredContacts]: Record<string, never>;
+  [JobName.RefreshAnswerStats]: Record<string, never>;
   /**
    * One thing to tell a report's citizen. Ids and facts only: the address is read
    * when the message is sent, so an erased contact is in no queue or outbox.
@@ -47,6 +49,7 @@ export const JOB_QUEUE = {
   [JobName.WatchDeadlines]: QueueName.Maintenance,
   [JobName.NotifyCitizen]: QueueName.Notifications,
   [JobName.EraseExpiredContacts]: QueueName.Maintenance,
+  [JobName.RefreshAnswerStats]: QueueName.Maintenance,
 } as const satisfies Record<JobName, QueueName>;
 
 /**
@@ -70,6 +73,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   },
   [JobName.WatchDeadlines]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
   [JobName.EraseExpiredContacts]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  [JobName.RefreshAnswerStats]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
   // Sixteen tries at the default 1 s doubling wait out a mail server that is down
   // for about nine hours; the last failure stays listed for an admin.
   [JobName.NotifyCitizen]: {

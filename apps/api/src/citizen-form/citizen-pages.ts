@@ -7,6 +7,8 @@ export interface CitizenPages {
   tracking: string;
   privacy: string;
   myData: string;
+  statistics: string;
+  reports: string;
 }
 
 /**
@@ -22,6 +24,8 @@ export function renderCitizenPages(dir: string, settings: CitizenPageSettings): 
     tracking: render('lacak.html'),
     privacy: render('privasi.html'),
     myData: render('data-saya.html'),
+    statistics: render('statistik.html'),
+    reports: render('laporan.html'),
   };
 }
 
@@ -50,6 +54,7 @@ function placeholders(s: CitizenPageSettings): Record<string, string> {
     secretMax: String(maxLength.citizenSecret),
     commentMax: String(maxLength.comment),
     autoCloseDays: String(s.autoCloseDays),
+    routeDays: String(s.routeDays),
     retentionDays: html(s.retentionDays.toLocaleString('id-ID')),
     controllerName: html(s.dataController.name),
     controllerContact: html(s.dataController.contact),

@@ -21,6 +21,7 @@ class ForgetfulMaintenance extends JobProcessor {
     [JobName.SweepUnrouted]: done,
     [JobName.WatchDeadlines]: done,
     [JobName.EraseExpiredContacts]: done,
+    [JobName.RefreshAnswerStats]: done,
   };
 }
 
@@ -32,6 +33,7 @@ class Maintenance extends JobProcessor {
     [JobName.WatchDeadlines]: done,
     [JobName.RetrainRouter]: done,
     [JobName.EraseExpiredContacts]: done,
+    [JobName.RefreshAnswerStats]: done,
   };
 }
 

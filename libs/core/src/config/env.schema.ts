@@ -121,6 +121,8 @@ export const envSchema = z.object({
   RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().min(0).max(36_500).default(365),
   /** How often the retention job looks for contacts past their period. */
   RETENTION_EVERY_MS: z.coerce.number().int().min(500).default(3600_000),
+  /** How often the public answer statistics (/statistik) are rebuilt. */
+  ANSWER_STATS_EVERY_MS: z.coerce.number().int().min(500).default(900_000),
   /** The data controller the privacy notice names (pengendali data pribadi). */
   DATA_CONTROLLER_NAME: z.string().min(3).max(200).default('Pemerintah Daerah pengelola Suara'),
   /** Where citizens exercise their rights: an e-mail address, a postal address or a phone. */
