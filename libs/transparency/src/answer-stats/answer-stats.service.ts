@@ -71,11 +71,20 @@ export class AnswerStatsService {
       .slice(0, 10);
     const cal = workingDayIndex(this.calendar, first ?? today, until);
     const rows = await em.transactional(async (tx) => {
+      // The cost estimate of the per-item look-ups passes JIT's thresholds, and compiling
+      // with optimisation took longer than the whole rebuild (1.3 s against 0.1 s on 2,000 items).
+      await tx.execute('set local jit = off');
       await tx.execute('delete from agency_answer_month');
       const inserted = await tx.execute<{ n: number }[]>(
         `with cal as (
            select c.d, c.working, c.idx
              from unnest(?::date[], ?::boolean[], ?::int[]) as c(d, working, idx)
+         ),
+         -- Each day's routing deadline day: the working day N working days on (a hash join;
+         -- working days have distinct indexes), once per calendar day rather than per item.
+         due as (
+           select c.d, c.idx, w.d as due_day
+             from cal c left join cal w on w.working and w.idx = c.idx + ?
          ),
          items as (
            select f.id, f.city_code, f.agency_code, f.status, f.reopen_count, f.submitted_at,
@@ -98,14 +107,12 @@ export class AnswerStatsService {
          ),
          timed as (
            select i.*,
-                  i.routed_at <= i.submitted_at
-                    + ((select min(d.d) from cal d where d.working and d.idx = s.idx + ?) - i.sub_day)
-                      * interval '1 day' as routed_in_time,
-                  case when i.answered_at is not null then
-                    (select a.idx from cal a
-                      where a.d = (i.answered_at at time zone 'Asia/Jakarta')::date) - s.idx
-                  end as answer_days
-             from items i join cal s on s.d = i.sub_day
+                  i.routed_at <= i.submitted_at + (s.due_day - i.sub_day) * interval '1 day'
+                    as routed_in_time,
+                  a.idx - s.idx as answer_days
+             from items i
+             join due s on s.d = i.sub_day
+             left join cal a on a.d = (i.answered_at at time zone 'Asia/Jakarta')::date
          ),
          written as (
            insert into agency_answer_month
@@ -125,11 +132,11 @@ export class AnswerStatsService {
           `{${cal.days.join(',')}}`,
           `{${cal.working.join(',')}}`,
           `{${cal.index.join(',')}}`,
+          this.config.env.SLA_ROUTE_DAYS,
           STATUS_CHANGED,
           FeedbackStatus.ROUTED,
           STATUS_CHANGED,
           ...ANSWER_STATUSES,
-          this.config.env.SLA_ROUTE_DAYS,
           FeedbackStatus.RESOLVED,
           FeedbackStatus.CLOSED,
           now,
