@@ -147,6 +147,13 @@ async function load() {
   state.textContent = `${rows.length} baris, ${record.from} sampai ${record.to}. Dihitung ulang: ${at}.`;
 }
 
+// Charts drawn at one width keep it: follow the window (a phone turned, a desktop resized).
+window.addEventListener('resize', () => {
+  const echarts = /** @type {any} */ (window).echarts;
+  for (const id of ['grafik-diterima', 'grafik-hari'])
+    echarts?.getInstanceByDom(element(id, HTMLElement))?.resize();
+});
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   void load();
