@@ -1,5 +1,6 @@
 import { AuditEntry } from '@suara/audit';
 import { InstallationSecret, StaffUser } from '@suara/identity';
+import { INSIGHT_ENTITIES } from '@suara/insight';
 import { Feedback, FeedbackResponse, ForumSession, ReporterContact } from '@suara/intake';
 import { OutboxMessage } from '@suara/queue';
 import { Agency, City, Competency, ComplaintTheme } from '@suara/reference';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   InstallationSecret,
   Escalation,
   ResolutionRating,
+  ...INSIGHT_ENTITIES,
 ];

@@ -13,3 +13,4 @@ export * from './evaluation/theme-evaluation.js';
 export * from './evaluation/gap-evaluation.js';
 export * from './evaluation/cluster-evaluation.js';
 export * from './evaluation/evaluate-insight.js';
+export * from './entities/index.js';

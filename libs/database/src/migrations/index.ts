@@ -4,6 +4,7 @@ import { Migration20261122214256_identity } from './Migration20261122214256_iden
 import { Migration20261122235822_triage } from './Migration20261122235822_triage.js';
 import { Migration20261130083000_installation_secret } from './Migration20261130083000_installation_secret.js';
 import { Migration20261130090000_citizen_secret } from './Migration20261130090000_citizen_secret.js';
+import { Migration20261130090558_insight } from './Migration20261130090558_insight.js';
 
 /** Applied in this order; `npm run migration:create` rewrites this list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Migration20261122235822_triage,
   Migration20261130083000_installation_secret,
   Migration20261130090000_citizen_secret,
+  Migration20261130090558_insight,
 ];
