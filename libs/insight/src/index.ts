@@ -14,3 +14,6 @@ export * from './evaluation/gap-evaluation.js';
 export * from './evaluation/cluster-evaluation.js';
 export * from './evaluation/evaluate-insight.js';
 export * from './entities/index.js';
+export * from './insight.module.js';
+export * from './placement/insight-analysis.service.js';
+export * from './store/cluster-summary.js';

@@ -5,6 +5,8 @@ export enum QueueName {
   Routing = 'routing',
   /** Housekeeping on a schedule: sweeping, retraining, deadlines. */
   Maintenance = 'maintenance',
+  /** Themes and recurring clusters, after an item got (or changed) its agency. */
+  Insight = 'insight',
 }
 
 /** Job names are stored with each job: never derive them from class names. */
@@ -13,6 +15,7 @@ export enum JobName {
   SweepUnrouted = 'sweep-unrouted',
   RetrainRouter = 'retrain-router',
   WatchDeadlines = 'watch-deadlines',
+  AnalyseFeedback = 'analyse-feedback',
 }
 
 export interface JobPayloads {
@@ -20,6 +23,11 @@ export interface JobPayloads {
   [JobName.SweepUnrouted]: Record<string, never>;
   [JobName.RetrainRouter]: { reason?: string };
   [JobName.WatchDeadlines]: Record<string, never>;
+  /**
+   * `revision` is the item's id and version: every change of agency is analysed
+   * once, and a later change is not swallowed by the job of an earlier one.
+   */
+  [JobName.AnalyseFeedback]: { feedbackId: string; revision: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -27,6 +35,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SweepUnrouted]: QueueName.Maintenance,
   [JobName.RetrainRouter]: QueueName.Maintenance,
   [JobName.WatchDeadlines]: QueueName.Maintenance,
+  [JobName.AnalyseFeedback]: QueueName.Insight,
 };
 
 /**
@@ -49,6 +58,12 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: 100,
   },
   [JobName.WatchDeadlines]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  [JobName.AnalyseFeedback]: {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: 3600, count: 50_000 },
+    removeOnFail: false,
+  },
 };
 
 /** A job's options with the deployment's retry delay (JOB_BACKOFF_MS). */
@@ -63,15 +78,17 @@ export function jobOptions(name: JobName, backoffMs: number): JobsOptions {
  * The job-id rule, in one place: a job about one item takes the item's id (this
  * payload field) as its job id, so it is queued once. BullMQ ignores a job id it
  * still holds, the sweeper skips items whose job waits in the outbox, and an
- * admin finds an item's job by the item's id.
+ * admin finds an item's job by the item's id. Insight's analysis takes the
+ * item's revision (id and version) instead: each change of agency is its own job.
  */
 export const JOB_KEY = {
   [JobName.RouteFeedback]: 'feedbackId',
+  [JobName.AnalyseFeedback]: 'revision',
 } as const satisfies { [N in JobName]?: keyof JobPayloads[N] };
 
 /** Jobs about one item, queued once per item. */
 export type ItemJobName = keyof typeof JOB_KEY;
 
 export function jobIdOf<N extends ItemJobName>(name: N, payload: JobPayloads[N]): string {
-  return String(payload[JOB_KEY[name]]);
+  return String((payload as Record<string, unknown>)[JOB_KEY[name]]);
 }

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { type AuditTables, insertAuditEntries } from '@suara/audit';
 import { insertSelect, unnestRows } from '@suara/core';
 import { FeedbackStatus, type IntakeTables, type TransitionRecord } from '@suara/intake';
+import { JobName, type QueueTables, insertJobs } from '@suara/queue';
 import { type RoutingBasis, type ScoredAgency } from './entities/routing-decision.entity.js';
 import type { RoutingTables } from './routing.tables.js';
 
@@ -38,7 +39,7 @@ export async function writeRoutingOutcomes(
   if (items.length === 0) return new Set();
   const col = <T>(pick: (r: RoutedItem) => T) => items.map(pick);
   const rows = await em
-    .getKysely<IntakeTables & RoutingTables & AuditTables>()
+    .getKysely<IntakeTables & RoutingTables & AuditTables & QueueTables>()
     .with('input', () =>
       unnestRows({
         id: ['uuid', col((r) => r.feedbackId)],
@@ -74,7 +75,19 @@ export async function writeRoutingOutcomes(
         }))
         .whereRef('f.id', '=', 'i.id')
         .where('f.status', '=', FeedbackStatus.RECEIVED)
-        .returning('f.id'),
+        .returning(['f.id', 'f.version', 'f.status']),
+    )
+    // An item with an agency is analysed for insight (themes, recurring clusters).
+    .with('analysis', (db) =>
+      insertJobs(
+        db,
+        JobName.AnalyseFeedback,
+        db.selectFrom('changed as c').where('c.status', '=', FeedbackStatus.ROUTED),
+        (eb) => ({
+          feedbackId: eb.ref('c.id'),
+          revision: sql<string>`${eb.ref('c.id')} || ':' || ${eb.ref('c.version')}`,
+        }),
+      ),
     )
     .with('decisions', (db) =>
       insertSelect(
