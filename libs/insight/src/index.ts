@@ -17,3 +17,4 @@ export * from './entities/index.js';
 export * from './insight.module.js';
 export * from './placement/insight-analysis.service.js';
 export * from './store/cluster-summary.js';
+export * from './privacy/mask-personal-data.js';
