@@ -11,6 +11,7 @@ import {
 } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
+import { InsightModule } from '@suara/insight';
 import { IntakeModule } from '@suara/intake';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
@@ -30,6 +31,11 @@ import { HealthController } from './health/health.controller.js';
 
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
+import {
+  CompetencyGapResolver,
+  FeedbackInsightResolver,
+  InsightResolver,
+} from './insight/insight.resolver.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
 import { FeedbackPubSub } from './triage/feedback-pubsub.js';
 import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.js';
@@ -50,6 +56,7 @@ import { TriageResolver } from './triage/triage.resolver.js';
     IdentityModule,
     RoutingModule,
     TriageModule,
+    InsightModule,
     QueueDashboardModule,
     SuaraGraphQLModule,
     ThrottlerModule.forRootAsync({
@@ -77,6 +84,9 @@ import { TriageResolver } from './triage/triage.resolver.js';
     FeedbackResolver,
     TriageResolver,
     ResolutionRatingResolver,
+    InsightResolver,
+    CompetencyGapResolver,
+    FeedbackInsightResolver,
     FeedbackPubSub,
     FeedbackQueueSubscription,
   ],

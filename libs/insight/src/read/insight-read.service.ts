@@ -139,20 +139,18 @@ export class InsightReadService {
   /** Themes and cluster of items in the active generation, for Feedback.themes / Feedback.cluster. */
   async itemInsights(feedbackIds: readonly string[]): Promise<Map<string, ItemInsightView>> {
     if (feedbackIds.length === 0) return new Map();
-    const rows = await this.em
-      .fork()
-      .execute<
-        {
-          feedback_id: string;
-          themes: string[];
-          triggers: Record<string, string[]>;
-          cluster_id: string;
-        }[]
-      >(
-        `select feedback_id, themes, triggers, cluster_id from insight_item
+    const rows = await this.em.fork().execute<
+      {
+        feedback_id: string;
+        themes: string[];
+        triggers: Record<string, string[]>;
+        cluster_id: string;
+      }[]
+    >(
+      `select feedback_id, themes, triggers, cluster_id from insight_item
         where generation = ${ACTIVE} and feedback_id = any(?::uuid[])`,
-        [pgArray(feedbackIds)],
-      );
+      [pgArray(feedbackIds)],
+    );
     return new Map(
       rows.map((r) => [
         r.feedback_id,

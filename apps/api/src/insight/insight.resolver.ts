@@ -1,0 +1,192 @@
+import { UseGuards } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { type Principal } from '@suara/identity';
+import { type ClusterView, InsightCurationService, InsightReadService } from '@suara/insight';
+import { COMPETENCIES, ReferenceService } from '@suara/reference';
+import { CurrentPrincipal, StaffAuthGuard } from '../auth/staff-auth.guard.js';
+import { pageComplexity } from '../graphql/operation-limits.js';
+import { AgencySummary } from '../intake/intake.models.js';
+import { FeedbackModel } from '../triage/triage.models.js';
+import {
+  ClusterFilterInput,
+  ClusterMemberModel,
+  CompetencyGapModel,
+  CompetencySummaryModel,
+  ComplaintClusterModel,
+  GapDecision,
+  GapFilterInput,
+} from './insight.models.js';
+
+export const MAX_MEMBERS = 100;
+export const MAX_CLUSTERS = 500;
+
+/** Per-request loaders, keyed by the request's context object: no N+1 on pages and lists. */
+const perRequest = new WeakMap<object, ReturnType<typeof makeLoaders>>();
+function makeLoaders(read: InsightReadService) {
+  return {
+    item: new DataLoader(async (ids: readonly string[]) => {
+      const m = await read.itemInsights(ids);
+      return ids.map((id) => m.get(id) ?? null);
+    }),
+    cluster: new DataLoader(async (ids: readonly string[]) => {
+      const m = await read.clustersByIds(ids);
+      return ids.map((id) => m.get(id) ?? null);
+    }),
+    members: new Map<number, DataLoader<string, ClusterMemberModel[]>>(),
+  };
+}
+
+@Resolver(() => ComplaintClusterModel)
+@UseGuards(StaffAuthGuard)
+export class InsightResolver {
+  constructor(
+    private readonly read: InsightReadService,
+    private readonly curation: InsightCurationService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  private loaders(ctx: object) {
+    let l = perRequest.get(ctx);
+    if (!l) perRequest.set(ctx, (l = makeLoaders(this.read)));
+    return l;
+  }
+
+  @Query(() => [ComplaintClusterModel], {
+    description:
+      'Clusters of the active generation, largest first (PLANNER, COORDINATOR of the city, ADMIN)',
+    complexity: pageComplexity(MAX_CLUSTERS, MAX_CLUSTERS),
+  })
+  recurringClusters(
+    @CurrentPrincipal() principal: Principal,
+    @Args('filter', { type: () => ClusterFilterInput, nullable: true }) filter?: ClusterFilterInput,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<ClusterView[]> {
+    return this.read.clusters(principal, filter ?? {}, first);
+  }
+
+  @ResolveField(() => AgencySummary)
+  agency(@Parent() c: ComplaintClusterModel) {
+    return this.reference.agency(c.agencyCode);
+  }
+
+  @ResolveField(() => [ClusterMemberModel], {
+    description: 'Newest first, personal data masked',
+    complexity: pageComplexity(20, MAX_MEMBERS),
+  })
+  members(
+    @Parent() c: ComplaintClusterModel,
+    @Context() ctx: object,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+  ): Promise<ClusterMemberModel[]> {
+    const l = this.loaders(ctx);
+    let loader = l.members.get(first);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const m = await this.read.members(ids, first);
+        return ids.map((id) => m.get(id) ?? []);
+      });
+      l.members.set(first, loader);
+    }
+    return loader.load(c.id);
+  }
+
+  @Query(() => [CompetencyGapModel], { complexity: pageComplexity(50, 50) })
+  competencyGaps(
+    @CurrentPrincipal() principal: Principal,
+    @Args('filter', { type: () => GapFilterInput, nullable: true }) filter?: GapFilterInput,
+  ) {
+    return this.read.gaps(principal, filter ?? {});
+  }
+
+  @Mutation(() => CompetencyGapModel)
+  async reviewCompetencyGap(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('decision', { type: () => GapDecision }) decision: GapDecision,
+    @Args('note', { type: () => String, nullable: true }) note?: string,
+  ) {
+    await this.curation.reviewGap(principal, id, decision, note);
+    const [gap] = (await this.read.list({})).filter((g) => g.id === id);
+    return gap;
+  }
+
+  @Mutation(() => ComplaintClusterModel, {
+    description: 'Folds sourceId into targetId (same agency)',
+  })
+  async mergeClusters(
+    @CurrentPrincipal() principal: Principal,
+    @Args('targetId', { type: () => ID }) targetId: string,
+    @Args('sourceId', { type: () => ID }) sourceId: string,
+  ) {
+    const id = await this.curation.mergeClusters(principal, targetId, sourceId);
+    return (await this.read.clustersByIds([id])).get(id);
+  }
+
+  @Mutation(() => ComplaintClusterModel, { description: "The item's new cluster of its own" })
+  async moveFeedbackOutOfCluster(
+    @CurrentPrincipal() principal: Principal,
+    @Args('feedbackId', { type: () => ID }) feedbackId: string,
+  ) {
+    const id = await this.curation.moveOut(principal, feedbackId);
+    return (await this.read.clustersByIds([id])).get(id);
+  }
+}
+
+@Resolver(() => CompetencyGapModel)
+export class CompetencyGapResolver {
+  constructor(
+    private readonly read: InsightReadService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @ResolveField(() => AgencySummary)
+  agency(@Parent() g: CompetencyGapModel) {
+    return this.reference.agency(g.agencyCode);
+  }
+
+  @ResolveField(() => CompetencySummaryModel)
+  competency(@Parent() g: CompetencyGapModel): CompetencySummaryModel {
+    const c = COMPETENCIES.find((k) => k.code === g.competencyCode);
+    return { code: g.competencyCode, name: c?.name ?? g.competencyCode };
+  }
+
+  @ResolveField(() => [ComplaintClusterModel])
+  async evidence(@Parent() g: CompetencyGapModel) {
+    const m = await this.read.clustersByIds(g.evidenceClusterIds);
+    return g.evidenceClusterIds.map((id) => m.get(id)).filter(Boolean);
+  }
+}
+
+/** Feedback.themes and Feedback.cluster, batched per request. */
+@Resolver(() => FeedbackModel)
+export class FeedbackInsightResolver {
+  constructor(private readonly read: InsightReadService) {}
+
+  private loaders(ctx: object) {
+    let l = perRequest.get(ctx);
+    if (!l) perRequest.set(ctx, (l = makeLoaders(this.read)));
+    return l;
+  }
+
+  @ResolveField(() => [String], { description: 'DOMAIN.md theme codes insight read in the text' })
+  async themes(@Parent() item: FeedbackModel, @Context() ctx: object): Promise<string[]> {
+    return (await this.loaders(ctx).item.load(item.id))?.themes ?? [];
+  }
+
+  @ResolveField(() => ComplaintClusterModel, { nullable: true })
+  async cluster(@Parent() item: FeedbackModel, @Context() ctx: object) {
+    const reading = await this.loaders(ctx).item.load(item.id);
+    return reading ? this.loaders(ctx).cluster.load(reading.clusterId) : null;
+  }
+}
