@@ -12,6 +12,7 @@ import {
 } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
+import { InsightModule } from '@suara/insight';
 import { IntakeModule } from '@suara/intake';
 import { NotificationsModule } from '@suara/notifications';
 import { PartnersModule } from '@suara/partners';
@@ -34,6 +35,11 @@ import { HealthController } from './health/health.controller.js';
 
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
+import {
+  CompetencyGapResolver,
+  FeedbackInsightResolver,
+  InsightResolver,
+} from './insight/insight.resolver.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
 import { StopNotificationsController } from './notifications/stop-notifications.controller.js';
 import { Open311HttpModule } from './open311/open311-http.module.js';
@@ -63,6 +69,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     TrainingModule,
     NotificationsModule,
     FeedbackLoadersModule,
+    InsightModule,
     QueueDashboardModule,
     PartnersModule,
     Open311HttpModule,
@@ -99,6 +106,9 @@ import { TrainingResolver } from './training/training.resolver.js';
     TriageResolver,
     ResolutionRatingResolver,
     TrainingResolver,
+    InsightResolver,
+    CompetencyGapResolver,
+    FeedbackInsightResolver,
     FeedbackPubSub,
     FeedbackQueueSubscription,
     PartnerKeysResolver,

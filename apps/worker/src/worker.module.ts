@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { SuaraConfigModule, SuaraLoggerModule, stopLog } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
+import { InsightModule } from '@suara/insight';
 import { NotificationsModule } from '@suara/notifications';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
@@ -9,6 +10,7 @@ import { TriageDeadlinesModule } from '@suara/triage';
 import { HeartbeatRunner } from './heartbeat.runner.js';
 import { JobHandlerCheck } from './jobs/job-handler.check.js';
 import { OutboxRelayRunner } from './outbox-relay.runner.js';
+import { InsightProcessor } from './processors/insight.processor.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { NotificationProcessor } from './processors/notification.processor.js';
 import { RoutingProcessor } from './processors/routing.processor.js';
@@ -26,6 +28,7 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     RoutingModule,
     TriageDeadlinesModule,
     NotificationsModule,
+    InsightModule,
     DiscoveryModule,
   ],
   providers: [
@@ -33,6 +36,7 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     RoutingProcessor,
     MaintenanceProcessor,
     NotificationProcessor,
+    InsightProcessor,
     OutboxRelayRunner,
     HeartbeatRunner,
     stopLog('Suara worker berhenti dengan rapi'),

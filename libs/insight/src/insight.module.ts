@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@suara/audit';
+import { IdentityModule } from '@suara/identity';
+import { ReferenceModule } from '@suara/reference';
+import { InsightAnalysisService } from './placement/insight-analysis.service.js';
+import { InsightCurationService } from './read/insight-curation.service.js';
+import { InsightReadService } from './read/insight-read.service.js';
+
+@Module({
+  imports: [AuditModule, IdentityModule, ReferenceModule],
+  providers: [InsightAnalysisService, InsightReadService, InsightCurationService],
+  exports: [InsightAnalysisService, InsightReadService, InsightCurationService],
+})
+export class InsightModule {}
