@@ -1,7 +1,12 @@
 import { Test } from '@nestjs/testing';
 import { SuaraConfig, SuaraConfigModule } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
-import { InsightAnalysisService, InsightModule } from '@suara/insight';
+import {
+  InsightAnalysisService,
+  InsightCurationService,
+  InsightModule,
+  InsightReadService,
+} from '@suara/insight';
 import { FeedbackKind, IntakeService } from '@suara/intake';
 import { ServiceContext } from '@suara/testing';
 import { TriageModule, TriageService } from '@suara/triage';
@@ -176,5 +181,37 @@ describe('insight placement', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('keeps a dismissed gap dismissed when its cluster grows, and answers the review by id', async () => {
+    const rude = RUDE.map((t) => t.replace('Helvetia', 'Sunggal'));
+    for (const text of rude) await insight.analyse(await item('PMS-DINKES', text));
+    const principal = await principalOf(ctx, 'planner@demo.suara.id');
+    const gapOf = async (competency: string) =>
+      (
+        await ctx.sql<{ id: string; status: string; evidence: number }>(
+          `select g.id, g.status, (select count(*)::int from gap_evidence e where e.gap_id = g.id) as evidence
+             from competency_gap g where g.agency_code = 'PMS-DINKES' and g.competency_code = ?`,
+          [competency],
+        )
+      )[0];
+    const dismissed = await gapOf('M.03');
+    expect(dismissed).toMatchObject({ status: 'OPEN', evidence: 1 });
+    await ctx
+      .get(InsightCurationService)
+      .reviewGap(principal, dismissed.id, 'DISMISS', 'bukan soal pelatihan');
+    expect(await ctx.get(InsightReadService).gap(dismissed.id)).toMatchObject({
+      id: dismissed.id,
+      status: 'DISMISSED',
+    });
+
+    await insight.analyse(
+      await item(
+        'PMS-DINKES',
+        'Petugas loket Puskesmas Sunggal kasar dan membentak pasien lansia lagi.',
+      ),
+    );
+    expect(await gapOf('M.03')).toMatchObject({ status: 'DISMISSED', evidence: 0 });
+    expect(await gapOf('M.05')).toMatchObject({ status: 'OPEN', evidence: 1 });
   });
 });

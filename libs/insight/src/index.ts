@@ -17,7 +17,6 @@ export * from './entities/index.js';
 export * from './insight.module.js';
 export * from './placement/insight-analysis.service.js';
 export * from './store/cluster-summary.js';
-export * from './privacy/mask-personal-data.js';
 export * from './insight.errors.js';
 export * from './insight.policy.js';
 export * from './insight.views.js';

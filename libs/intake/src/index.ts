@@ -1,4 +1,5 @@
 export * from './access/feedback.policy.js';
+export * from './privacy/mask-personal-data.js';
 export * from './citizen/citizen-secret.js';
 export * from './citizen/receipt-keys.js';
 export * from './entities/feedback.entity.js';

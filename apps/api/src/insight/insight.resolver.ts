@@ -90,8 +90,7 @@ export class InsightResolver {
     @Args('note', { type: () => String, nullable: true }) note?: string,
   ) {
     await this.curation.reviewGap(principal, id, decision, note);
-    const [gap] = (await this.read.list({})).filter((g) => g.id === id);
-    return gap;
+    return this.read.gap(id);
   }
 
   @Mutation(() => ComplaintClusterModel, {

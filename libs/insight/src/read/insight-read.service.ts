@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { SuaraConfig } from '@suara/core';
 import type { Principal } from '@suara/identity';
+import { maskPersonalData } from '@suara/intake';
 import { InsightPolicy } from '../insight.policy.js';
 import type { ClusterMemberView, ClusterView, GapView, ItemInsightView } from '../insight.views.js';
-import { maskPersonalData } from '../privacy/mask-personal-data.js';
 import { pgArray } from '../store/pg-array.js';
 import { gapSeverity } from './severity.js';
 
@@ -170,12 +170,17 @@ export class InsightReadService {
     return this.list({ ...filter, cityCode: scope.cityCode ?? filter.cityCode });
   }
 
+  /** One gap by id, whatever its evidence: what a review answers with. */
+  async gap(id: string): Promise<GapView | null> {
+    return (await this.list({}, id))[0] ?? null;
+  }
+
   /**
    * Gaps with live evidence (or a planner's decision), most severe first. The
    * severity is computed at read time, so breaches, reopenings and ratings that
    * came after the clustering count.
    */
-  async list(filter: GapFilter): Promise<GapView[]> {
+  async list(filter: GapFilter, id?: string): Promise<GapView[]> {
     const em = this.em.fork();
     const windowDays = this.config.env.INSIGHT_RECURRING_WINDOW_DAYS;
     const gaps = await em.execute<
@@ -195,8 +200,9 @@ export class InsightReadService {
          left join complaint_cluster c on c.id = e.cluster_id and c.generation = ${ACTIVE}
         where (?::text is null or g.city_code = ?) and (?::text is null or g.agency_code = ?)
           and (?::text is null or g.competency_code = ?) and (?::text is null or g.status = ?)
+          and (?::uuid is null or g.id = ?)
         group by g.id
-       having count(c.id) > 0 or g.status <> 'OPEN'`,
+       having count(c.id) > 0 or g.status <> 'OPEN' or ?::uuid is not null`,
       [
         filter.cityCode ?? null,
         filter.cityCode ?? null,
@@ -206,6 +212,9 @@ export class InsightReadService {
         filter.competencyCode ?? null,
         filter.status ?? null,
         filter.status ?? null,
+        id ?? null,
+        id ?? null,
+        id ?? null,
       ],
     );
     if (gaps.length === 0) return [];
