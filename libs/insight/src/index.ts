@@ -23,3 +23,4 @@ export * from './insight.views.js';
 export * from './read/insight-read.service.js';
 export * from './read/insight-curation.service.js';
 export * from './read/severity.js';
+export * from './rebuild/insight-rebuild.service.js';

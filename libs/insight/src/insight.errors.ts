@@ -24,6 +24,11 @@ export const InsightErrors = defineErrors('insight', {
       'Hanya kelompok dari instansi yang sama yang dapat digabung.',
       'sourceId',
     ),
+  rebuildRunning: (generation: number) =>
+    new DomainError(
+      'CONFLICT',
+      `Pembangunan ulang wawasan (generasi ${generation}) sedang berjalan. Tunggu sampai selesai, atau hapus generasi itu bila prosesnya sudah berhenti.`,
+    ),
   alone: () =>
     new DomainError(
       'CONFLICT',

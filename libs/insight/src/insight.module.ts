@@ -5,10 +5,21 @@ import { ReferenceModule } from '@suara/reference';
 import { InsightAnalysisService } from './placement/insight-analysis.service.js';
 import { InsightCurationService } from './read/insight-curation.service.js';
 import { InsightReadService } from './read/insight-read.service.js';
+import { InsightRebuildService } from './rebuild/insight-rebuild.service.js';
 
 @Module({
   imports: [AuditModule, IdentityModule, ReferenceModule],
-  providers: [InsightAnalysisService, InsightReadService, InsightCurationService],
-  exports: [InsightAnalysisService, InsightReadService, InsightCurationService],
+  providers: [
+    InsightAnalysisService,
+    InsightReadService,
+    InsightCurationService,
+    InsightRebuildService,
+  ],
+  exports: [
+    InsightAnalysisService,
+    InsightReadService,
+    InsightCurationService,
+    InsightRebuildService,
+  ],
 })
 export class InsightModule {}
