@@ -32,6 +32,8 @@ export interface GapView {
   severityExplained: string;
   trend: GapTrend;
   evidenceClusterIds: string[];
+  /** Complaints in the evidence clusters within the recurring window. */
+  evidenceCount: number;
   /** A few complaints behind the gap, personal data masked. */
   samples: string[];
 }

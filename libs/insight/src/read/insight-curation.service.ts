@@ -201,13 +201,28 @@ export class InsightCurationService {
   }
 
   /** Training took the gap on (training context). */
-  async markAddressed(gapIds: readonly string[]): Promise<void> {
-    if (gapIds.length === 0) return;
-    await this.em
-      .fork()
-      .execute(
-        `update competency_gap set status = ?, updated_at = now() where id = any(?::uuid[])`,
-        [GapStatus.ADDRESSED, `{${gapIds.filter(isUuid).join(',')}}`],
-      );
+  /**
+   * Gaps a completed training answered, marked in the caller's transaction (`em`)
+   * so a plan is never completed without its gaps, nor the reverse; audited.
+   */
+  async markAddressed(em: EntityManager, gapIds: readonly string[], at: Date): Promise<void> {
+    const ids = gapIds.filter(isUuid);
+    if (ids.length === 0) return;
+    const changed = await em.execute<{ id: string; status: string }[]>(
+      `update competency_gap g set status = ?, updated_at = now()
+         from (select id, status from competency_gap where id = any(?::uuid[]) for update) old
+        where g.id = old.id and old.status <> ?
+        returning g.id, old.status`,
+      [GapStatus.ADDRESSED, `{${ids.join(',')}}`, GapStatus.ADDRESSED],
+    );
+    for (const gap of changed)
+      this.audit.record(em, {
+        actor: { type: 'SYSTEM' },
+        action: 'gap.addressed',
+        subjectType: 'CompetencyGap',
+        subjectId: gap.id,
+        before: { status: gap.status },
+        after: { status: GapStatus.ADDRESSED, trainingCompletedAt: at.toISOString() },
+      });
   }
 }

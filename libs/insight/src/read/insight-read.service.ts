@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { SuaraConfig } from '@suara/core';
+import { SuaraConfig, isUuid } from '@suara/core';
 import type { Principal } from '@suara/identity';
 import { maskPersonalData } from '@suara/intake';
 import { InsightPolicy } from '../insight.policy.js';
@@ -170,6 +170,42 @@ export class InsightReadService {
     return this.list({ ...filter, cityCode: scope.cityCode ?? filter.cityCode });
   }
 
+  /**
+   * Complaints per agency and WIB week (Monday) between `from` and `to`: those in
+   * the clusters or carrying the competency, and all of them, for comparing the
+   * rate of a gap's complaints before and after a training (every city, so the
+   * untrained agencies can serve as comparison).
+   */
+  async weeklyEvidence(query: {
+    competencyCode: string;
+    clusterIds: readonly string[];
+    from: string;
+    to: string;
+  }): Promise<{ agencyCode: string; weekStart: string; matching: number; total: number }[]> {
+    const rows = await this.em
+      .fork()
+      .execute<{ agency_code: string; week_start: string; matching: number; total: number }[]>(
+        `select f.agency_code,
+              to_char(date_trunc('week', f.submitted_at at time zone 'Asia/Jakarta'), 'YYYY-MM-DD') as week_start,
+              (count(*) filter (where i.cluster_id = any(?::uuid[])
+                 or jsonb_exists(i.competencies::jsonb, ?)))::int as matching,
+              count(*)::int as total
+         from feedback f
+         left join insight_item i on i.feedback_id = f.id and i.generation = ${ACTIVE}
+        where f.agency_code is not null and f.kind = 'COMPLAINT'
+          and f.submitted_at >= (?::date)::timestamp at time zone 'Asia/Jakarta'
+          and f.submitted_at < (?::date)::timestamp at time zone 'Asia/Jakarta'
+        group by 1, 2`,
+        [pgArray(query.clusterIds.filter(isUuid)), query.competencyCode, query.from, query.to],
+      );
+    return rows.map((r) => ({
+      agencyCode: r.agency_code,
+      weekStart: r.week_start,
+      matching: r.matching,
+      total: r.total,
+    }));
+  }
+
   /** One gap by id, whatever its evidence: what a review answers with. */
   async gap(id: string): Promise<GapView | null> {
     return (await this.list({}, id))[0] ?? null;
@@ -274,6 +310,7 @@ export class InsightReadService {
           severityExplained: s.explained,
           trend: s.trend,
           evidenceClusterIds: g.clusters,
+          evidenceCount: f?.items ?? 0,
           samples: g.clusters.length ? (samples.get(g.clusters[0]) ?? []).map((m) => m.text) : [],
         };
       })

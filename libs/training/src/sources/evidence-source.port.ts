@@ -18,10 +18,3 @@ export interface EvidenceSource {
 }
 
 export const EVIDENCE_SOURCE = Symbol('EVIDENCE_SOURCE');
-
-/** Until insight is bound there is no evidence, and every verdict is "belum cukup data". */
-export class NoEvidenceSource implements EvidenceSource {
-  weeklyComplaints(): Promise<AgencyWeek[]> {
-    return Promise.resolve([]);
-  }
-}

@@ -28,23 +28,3 @@ export interface GapSource {
 }
 
 export const GAP_SOURCE = Symbol('GAP_SOURCE');
-
-/**
- * What stands in until insight's gaps are bound: there are no gaps, so plans can
- * be made without gap ids and nothing is suggested. Not a test double: it is the
- * truthful answer of an installation whose insight tables do not exist yet.
- */
-export class NoGapSource implements GapSource {
-  list(): Promise<GapRecord[]> {
-    return Promise.resolve([]);
-  }
-
-  get(): Promise<GapRecord[]> {
-    return Promise.resolve([]);
-  }
-
-  markAddressed(_em: EntityManager, gapIds: readonly string[]): Promise<void> {
-    if (gapIds.length > 0) throw new Error('No gap source is bound: cannot mark gaps addressed');
-    return Promise.resolve();
-  }
-}
