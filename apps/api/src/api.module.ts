@@ -35,6 +35,7 @@ import { HealthController } from './health/health.controller.js';
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
+import { PhotosController } from './photos/photos.controller.js';
 import { StopNotificationsController } from './notifications/stop-notifications.controller.js';
 import { Open311HttpModule } from './open311/open311-http.module.js';
 import { PartnerKeysResolver } from './partners/partner-keys.resolver.js';
@@ -84,6 +85,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     CitizenFormController,
     TrainingExportController,
     StopNotificationsController,
+    PhotosController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },

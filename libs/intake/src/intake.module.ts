@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@suara/audit';
-import { RedisModule } from '@suara/core';
+import { RedisModule, SuaraConfig } from '@suara/core';
 import { InstallationSecretsModule } from '@suara/identity';
 import { ReferenceModule } from '@suara/reference';
 import { FeedbackEvents } from './events/feedback-events.js';
@@ -8,10 +8,24 @@ import { ForumService } from './forum/forum.service.js';
 import { IntakeService } from './intake.service.js';
 import { ReceiptKeys } from './citizen/receipt-keys.js';
 import { FeedbackLifecycle } from './lifecycle/feedback-lifecycle.js';
+import { PhotoStorage, photoStorageFor } from './photos/photo-storage.js';
+import { PhotosService } from './photos/photos.service.js';
 
 @Module({
   imports: [ReferenceModule, AuditModule, RedisModule, InstallationSecretsModule],
-  providers: [IntakeService, ForumService, FeedbackLifecycle, FeedbackEvents, ReceiptKeys],
-  exports: [IntakeService, ForumService, FeedbackLifecycle, FeedbackEvents],
+  providers: [
+    IntakeService,
+    ForumService,
+    FeedbackLifecycle,
+    FeedbackEvents,
+    ReceiptKeys,
+    PhotosService,
+    {
+      provide: PhotoStorage,
+      inject: [SuaraConfig],
+      useFactory: (config: SuaraConfig) => photoStorageFor(config.env),
+    },
+  ],
+  exports: [IntakeService, ForumService, FeedbackLifecycle, FeedbackEvents, PhotosService],
 })
 export class IntakeModule {}
