@@ -42,6 +42,10 @@ function placeholders(s: CitizenPageSettings): Record<string, string> {
     trackingCodeMax: String(maxLength.trackingCode),
     secretMax: String(maxLength.citizenSecret),
     commentMax: String(maxLength.comment),
+    followUpMax: String(maxLength.followUp),
+    followUpMaxShown: html(maxLength.followUp.toLocaleString('id-ID')),
+    photosMax: String(s.photos.max),
+    photoMb: String(s.photos.maxBytes / (1024 * 1024)),
     autoCloseDays: String(s.autoCloseDays),
   };
 }
