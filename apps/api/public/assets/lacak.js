@@ -225,6 +225,7 @@ async function showOwn() {
 openForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   ownSecretError.hidden = true;
+  ownSecretError.textContent = '';
   ownSecret.removeAttribute('aria-invalid');
   if (!ownSecret.value.trim()) {
     ownSecretError.textContent = 'Masukkan kode rahasia dari tanda terima laporan Anda.';
