@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -21,7 +21,10 @@ describe('photos and the own report in a real browser', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     photoDir = mkdtempSync(join(tmpdir(), 'suara-photos-'));
-    stack = await SuaraTestStack.start({ worker: true, env: { PHOTO_DIR: photoDir } });
+    stack = await SuaraTestStack.start({
+      worker: true,
+      env: { PHOTO_DIR: photoDir, SWEEP_EVERY_MS: '1000' },
+    });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
@@ -189,5 +192,22 @@ describe('photos and the own report in a real browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     const [{ n: after }] = await stack.sql<{ n: number }>('select count(*)::int n from feedback');
     expect(after).toBe(before);
+  });
+
+  it('has the worker delete uploads no report claimed, files included', async () => {
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(await phonePhoto(320, 240))]), 'a.jpg');
+    const { token } = (await (
+      await fetch(`${stack.url}/api/photos`, { method: 'POST', body: form })
+    ).json()) as { token: string };
+    const [{ storage_key: key }] = await stack.sql<{ storage_key: string }>(
+      "update feedback_photo set uploaded_at = now() - interval '2 hours' where upload_token = ? returning storage_key",
+      [token],
+    );
+    expect(existsSync(join(photoDir, key))).toBe(true);
+    await waitFor('the sweep', async () => !existsSync(join(photoDir, key)), 15_000, 200);
+    expect(await stack.sql('select 1 from feedback_photo where upload_token = ?', [token])).toEqual(
+      [],
+    );
   });
 });

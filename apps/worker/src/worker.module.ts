@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { SuaraConfigModule, SuaraLoggerModule, stopLog } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
+import { IntakeModule } from '@suara/intake';
 import { NotificationsModule } from '@suara/notifications';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
@@ -26,6 +27,7 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     RoutingModule,
     TriageDeadlinesModule,
     NotificationsModule,
+    IntakeModule,
     DiscoveryModule,
   ],
   providers: [

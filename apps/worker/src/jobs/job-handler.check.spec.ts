@@ -17,7 +17,11 @@ class Routing extends JobProcessor {
 @Injectable()
 class ForgetfulMaintenance extends JobProcessor {
   readonly queueName = QueueName.Maintenance;
-  readonly handlers = { [JobName.SweepUnrouted]: done, [JobName.WatchDeadlines]: done };
+  readonly handlers = {
+    [JobName.SweepUnrouted]: done,
+    [JobName.WatchDeadlines]: done,
+    [JobName.SweepPhotoUploads]: done,
+  };
 }
 
 @Injectable()
@@ -27,6 +31,7 @@ class Maintenance extends JobProcessor {
     [JobName.SweepUnrouted]: done,
     [JobName.WatchDeadlines]: done,
     [JobName.RetrainRouter]: done,
+    [JobName.SweepPhotoUploads]: done,
   };
 }
 

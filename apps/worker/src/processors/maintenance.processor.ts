@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { SuaraConfig } from '@suara/core';
 import { type JobHandlers, JobName, type JobsOf, QueueName, jobOptions } from '@suara/queue';
 import { RouterModelService, RoutingService } from '@suara/routing';
+import { PhotosService } from '@suara/intake';
 import { DeadlineWatchService } from '@suara/triage';
 import { JobProcessor } from '../jobs/job-processor.js';
 
@@ -24,6 +25,16 @@ export class MaintenanceProcessor extends JobProcessor implements OnApplicationB
     },
     [JobName.WatchDeadlines]: () => this.deadlines.run(),
     [JobName.RetrainRouter]: (data) => this.models.retrain(data?.reason ?? 'scheduled retraining'),
+    // Uploads are also swept on each upload; this covers an installation where none follows.
+    [JobName.SweepPhotoUploads]: async () => {
+      let deleted = 0;
+      let batch: number;
+      do {
+        batch = await this.photos.sweepExpired();
+        deleted += batch;
+      } while (batch > 0);
+      return { deleted };
+    },
   };
 
   constructor(
@@ -31,6 +42,7 @@ export class MaintenanceProcessor extends JobProcessor implements OnApplicationB
     private readonly routing: RoutingService,
     private readonly models: RouterModelService,
     private readonly deadlines: DeadlineWatchService,
+    private readonly photos: PhotosService,
     private readonly config: SuaraConfig,
   ) {
     super();
@@ -48,6 +60,7 @@ export class MaintenanceProcessor extends JobProcessor implements OnApplicationB
     await schedule(JobName.SweepUnrouted, this.config.env.SWEEP_EVERY_MS);
     await schedule(JobName.RetrainRouter, this.config.env.ROUTING_RETRAIN_EVERY_MS);
     await schedule(JobName.WatchDeadlines, this.config.env.DEADLINE_WATCH_EVERY_MS);
+    await schedule(JobName.SweepPhotoUploads, this.config.env.SWEEP_EVERY_MS);
   }
 
   @OnWorkerEvent('error')
