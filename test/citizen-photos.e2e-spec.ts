@@ -156,6 +156,17 @@ describe('photos, location and the citizen’s own report', () => {
     ).toEqual([]);
     expect(storedFiles().length).toBe(before + 1);
 
+    const tooMany = await submit({ photoTokens: ['a', 'b', 'c', 'd'] });
+    expect(tooMany.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/photoTokens/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const halfPlace = await submit({ latitude: 3.59 });
+    expect(halfPlace.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'latitude',
+    });
+
     const inside = await submit({ latitude: 3.59, longitude: 98.67 });
     const [row] = await stack.sql<{ latitude: number; longitude: number }>(
       'select latitude, longitude from feedback where tracking_code = ?',
