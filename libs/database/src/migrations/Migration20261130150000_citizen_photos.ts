@@ -4,8 +4,8 @@ import { Migration } from '@mikro-orm/migrations';
  * What citizens add to a report: photos (uploaded first, claimed by the
  * submission), the phone's position, and follow-up messages after submitting.
  */
-export class Migration20261130130000_citizen_photos extends Migration {
-  override name = 'Migration20261130130000_citizen_photos';
+export class Migration20261130150000_citizen_photos extends Migration {
+  override name = 'Migration20261130150000_citizen_photos';
 
   override up(): void | Promise<void> {
     this.addSql(
