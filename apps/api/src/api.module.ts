@@ -44,6 +44,7 @@ import {
 import { IntakeResolver } from './intake/intake.resolver.js';
 import { TransparencyModule } from '@suara/transparency';
 import { TransparencyResolver } from './transparency/transparency.resolver.js';
+import { PhotosController } from './photos/photos.controller.js';
 import { StopNotificationsController } from './notifications/stop-notifications.controller.js';
 import { Open311HttpModule } from './open311/open311-http.module.js';
 import { PartnerKeysResolver } from './partners/partner-keys.resolver.js';
@@ -95,6 +96,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     CitizenFormController,
     TrainingExportController,
     StopNotificationsController,
+    PhotosController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -26,3 +26,8 @@ export * from './intake.tables.js';
 export * from './events/feedback-events.js';
 export * from './intake.entities.js';
 export * from './privacy/contact-erasure.service.js';
+export * from './entities/feedback-photo.entity.js';
+export * from './entities/citizen-follow-up.entity.js';
+export * from './photos/photo-image.js';
+export * from './photos/photo-storage.js';
+export * from './photos/photos.service.js';

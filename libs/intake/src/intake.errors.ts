@@ -123,4 +123,54 @@ export const IntakeErrors = defineErrors('intake', {
       `Terlalu banyak pernyataan dalam satu permintaan (${actual}); kirim paling banyak ${max} sekaligus.`,
       'statements',
     ),
+  invalidCoordinates: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Titik lokasi tidak valid: isi lintang (-90 sampai 90) dan bujur (-180 sampai 180) bersama-sama, atau kosongkan keduanya.',
+      'latitude',
+    ),
+  locationOutsideCity: (cityName: string) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Lokasi berada di luar ${cityName} dan sekitarnya. Periksa kota yang dipilih, atau hapus titik lokasi dan tulis lokasinya.`,
+      'latitude',
+    ),
+  tooManyPhotos: (max: number) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Foto terlalu banyak: paling banyak ${max} foto per laporan.`,
+      'photos',
+    ),
+  photoTokenUnknown: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Foto tidak ditemukan atau sudah kedaluwarsa. Unggah ulang foto lalu kirim laporan lagi.',
+      'photos',
+    ),
+  photoMissing: () =>
+    new DomainError('BAD_USER_INPUT', 'Pilih berkas foto untuk diunggah.', 'photos'),
+  photoTooLarge: (maxMb: number) =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      `Foto terlalu besar: paling besar ${maxMb} MB per foto. Kecilkan foto atau pilih foto lain.`,
+      'photos',
+    ),
+  photoWrongType: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Berkas ini bukan foto JPEG, PNG atau WebP. Pilih foto dengan salah satu format tersebut.',
+      'photos',
+    ),
+  photoUnreadable: () =>
+    new DomainError(
+      'BAD_USER_INPUT',
+      'Foto tidak dapat dibaca (rusak atau terlalu besar ukurannya). Pilih foto lain.',
+      'photos',
+    ),
+  notFound: (field = 'trackingCode') =>
+    new DomainError(
+      'NOT_FOUND',
+      'Laporan dengan kode lacak ini tidak ditemukan. Periksa penulisannya (10 huruf/angka).',
+      field,
+    ),
 });

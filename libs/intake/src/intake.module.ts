@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@suara/audit';
-import { RedisModule } from '@suara/core';
+import { RedisModule, SuaraConfig } from '@suara/core';
 import { InstallationSecretsModule } from '@suara/identity';
 import { ReferenceModule } from '@suara/reference';
 import { FeedbackEvents } from './events/feedback-events.js';
@@ -9,6 +9,8 @@ import { IntakeService } from './intake.service.js';
 import { ReceiptKeys } from './citizen/receipt-keys.js';
 import { FeedbackLifecycle } from './lifecycle/feedback-lifecycle.js';
 import { ContactErasureService } from './privacy/contact-erasure.service.js';
+import { PhotoStorage, photoStorageFor } from './photos/photo-storage.js';
+import { PhotosService } from './photos/photos.service.js';
 
 @Module({
   imports: [ReferenceModule, AuditModule, RedisModule, InstallationSecretsModule],
@@ -19,7 +21,20 @@ import { ContactErasureService } from './privacy/contact-erasure.service.js';
     FeedbackEvents,
     ReceiptKeys,
     ContactErasureService,
+    PhotosService,
+    {
+      provide: PhotoStorage,
+      inject: [SuaraConfig],
+      useFactory: (config: SuaraConfig) => photoStorageFor(config.env),
+    },
   ],
-  exports: [IntakeService, ForumService, FeedbackLifecycle, FeedbackEvents, ContactErasureService],
+  exports: [
+    IntakeService,
+    ForumService,
+    FeedbackLifecycle,
+    FeedbackEvents,
+    PhotosService,
+    ContactErasureService,
+  ],
 })
 export class IntakeModule {}

@@ -2,19 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@suara/audit';
-import { ReferenceService } from '@suara/reference';
+import { ReferenceService, isNearCity } from '@suara/reference';
 import { ReceiptKeys } from './citizen/receipt-keys.js';
-import { hashCitizenSecret } from './citizen/citizen-secret.js';
+import { checkCitizenSecret, hashCitizenSecret } from './citizen/citizen-secret.js';
+import { CitizenFollowUp } from './entities/citizen-follow-up.entity.js';
+import { FeedbackEvents } from './events/feedback-events.js';
+import { PhotosService } from './photos/photos.service.js';
 import { Feedback } from './entities/feedback.entity.js';
 import { FeedbackResponse } from './entities/feedback-response.entity.js';
 import { FeedbackChannel, FeedbackStatus } from './feedback.enums.js';
 import { IntakeErrors } from './intake.errors.js';
-import { type FeedbackReceipt, type PublicFeedbackStatus } from './intake.views.js';
+import { type Principal } from '@suara/identity';
+import { FeedbackPolicy, type ItemScope } from './access/feedback.policy.js';
+import {
+  type CitizenFeedbackView,
+  type FollowUpView,
+  type PhotoView,
+  type FeedbackReceipt,
+  type PublicFeedbackStatus,
+} from './intake.views.js';
 import { STATUS_CHANGED } from './lifecycle/feedback-lifecycle.js';
 import { type NewFeedback, writeFeedback } from './feedback.writer.js';
 import {
   type CleanSubmission,
   type SubmissionInput,
+  checkFeedbackText,
   checkSubmission,
 } from './submission/submission.rules.js';
 import { normaliseTrackingCode } from './submission/tracking-code.js';
@@ -26,6 +38,8 @@ export class IntakeService {
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly keys: ReceiptKeys,
+    private readonly photos: PhotosService,
+    private readonly events: FeedbackEvents,
   ) {}
 
   /**
@@ -41,6 +55,10 @@ export class IntakeService {
   ): Promise<FeedbackReceipt> {
     const clean = checkSubmission(input);
     await this.checkPlace(clean.cityCode, clean.agencyCode);
+    if (clean.coordinates && !isNearCity(clean.cityCode, clean.coordinates)) {
+      const city = await this.reference.city(clean.cityCode);
+      throw IntakeErrors.locationOutsideCity(city?.name ?? clean.cityCode);
+    }
     const id = randomUUID();
     const citizenSecret = await this.keys.citizenSecret(id);
     const bodyHash = clean.idempotencyKey
@@ -54,6 +72,8 @@ export class IntakeService {
       cityCode: clean.cityCode,
       agencyHintCode: clean.agencyCode,
       location: clean.location,
+      latitude: clean.coordinates?.latitude,
+      longitude: clean.coordinates?.longitude,
       anonymous: clean.anonymous,
       confidential: clean.confidential,
       idempotencyKey: clean.idempotencyKey,
@@ -64,7 +84,12 @@ export class IntakeService {
     // Skipped means the idempotency key was used before, or (one in 10^15) the
     // tracking code was taken: then a new code is drawn.
     for (let attempt = 0; attempt < 4; attempt++) {
-      const [written] = await writeFeedback(this.em.fork(), [item]);
+      // The item and its photos' claim commit together or not at all.
+      const written = await this.em.fork().transactional(async (tx) => {
+        const [stored] = await writeFeedback(tx, [item]);
+        if (stored) await this.photos.claim(tx, stored.id, clean.photoTokens);
+        return stored;
+      });
       if (written) return { ...receiptOf(written), citizenSecret };
       if (clean.idempotencyKey) {
         const earlier = await this.em
@@ -157,7 +182,105 @@ export class IntakeService {
       responses: responses.map((r) => ({ message: shown(r.message), at: r.createdAt })),
     };
   }
+
+  /**
+   * The citizen's own report, for whoever holds its secret: the public status
+   * plus what they sent. A wrong secret is refused before anything is read.
+   */
+  async citizenView(trackingCode: string, secret: string): Promise<CitizenFeedbackView> {
+    const own = await this.ownItem(trackingCode, secret);
+    const status = await this.publicStatus(own.trackingCode);
+    return {
+      ...status!,
+      feedbackId: own.id,
+      text: own.text,
+      location: own.location,
+      latitude: own.latitude,
+      longitude: own.longitude,
+      nextStepDueAt: !OPEN.has(own.status)
+        ? undefined
+        : own.status === FeedbackStatus.RESOLVED
+          ? own.closeDueAt
+          : own.slaDueAt,
+      photos: await this.photos.photosOf(own.id),
+      followUps: await this.followUps(own.id),
+    };
+  }
+
+  /**
+   * What the citizen adds to their report after sending it: kept beside the
+   * item, audited as the citizen's, and announced to the agency's live queue.
+   */
+  async addFollowUp(trackingCode: string, secret: string, message: string) {
+    const text = checkFeedbackText(message, 'message');
+    const own = await this.ownItem(trackingCode, secret);
+    const em = this.em.fork();
+    const item = await em.findOneOrFail(Feedback, own.id, { populate: ['agency'] });
+    const followUp = new CitizenFollowUp(item, text);
+    em.persist(followUp);
+    this.audit.record(em, {
+      actor: { type: 'CITIZEN' },
+      action: FOLLOW_UP_ADDED,
+      subjectType: 'Feedback',
+      subjectId: item.id,
+      after: { followUpId: followUp.id, length: text.length },
+    });
+    await em.flush();
+    await this.events.itemChanged(item);
+    return { message: followUp.message, at: followUp.createdAt };
+  }
+
+  /** The citizen's photos, for staff the policy lets see them (an empty list for anyone else). */
+  async photosForStaff(actor: Principal, item: ItemScope & { id: string }): Promise<PhotoView[]> {
+    if (!FeedbackPolicy.canSeeCitizenMaterial(actor, item)) return [];
+    return this.photos.photosOf(item.id);
+  }
+
+  /** The citizen's follow-up messages, for the same staff as the photos. */
+  async followUpsForStaff(
+    actor: Principal,
+    item: ItemScope & { id: string },
+  ): Promise<FollowUpView[]> {
+    if (!FeedbackPolicy.canSeeCitizenMaterial(actor, item)) return [];
+    return this.followUps(item.id);
+  }
+
+  private async followUps(feedbackId: string): Promise<FollowUpView[]> {
+    const rows = await this.em
+      .fork()
+      .find(
+        CitizenFollowUp,
+        { feedback: feedbackId },
+        { orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
+    return rows.map((f) => ({ message: f.message, at: f.createdAt }));
+  }
+
+  private async ownItem(trackingCode: string, secret: string): Promise<Feedback> {
+    const code = normaliseTrackingCode(trackingCode);
+    const item = code
+      ? await this.em
+          .fork()
+          .findOne(Feedback, { trackingCode: code }, { populate: ['citizenSecretHash'] })
+      : null;
+    if (!item) throw IntakeErrors.notFound();
+    checkCitizenSecret(item, secret);
+    return item;
+  }
 }
+
+/** The audit action of a citizen's follow-up message. */
+export const FOLLOW_UP_ADDED = 'feedback.citizen_follow_up';
+
+/** Statuses in which a next step (and its deadline) is still ahead; a resolved item's is its closing. */
+const OPEN = new Set<FeedbackStatus>([
+  FeedbackStatus.RECEIVED,
+  FeedbackStatus.NEEDS_TRIAGE,
+  FeedbackStatus.ROUTED,
+  FeedbackStatus.ACKNOWLEDGED,
+  FeedbackStatus.IN_PROGRESS,
+  FeedbackStatus.RESOLVED,
+]);
 
 function receiptOf(f: Pick<Feedback, 'trackingCode' | 'status' | 'submittedAt'>) {
   return { trackingCode: f.trackingCode, status: f.status, submittedAt: f.submittedAt };
@@ -180,5 +303,8 @@ function canonicalBody(c: CleanSubmission, channel: FeedbackChannel): string {
     c.reporter?.phone ?? null,
     c.anonymous,
     c.confidential,
+    c.coordinates?.latitude ?? null,
+    c.coordinates?.longitude ?? null,
+    [...c.photoTokens].sort(),
   ]);
 }

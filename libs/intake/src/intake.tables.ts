@@ -1,4 +1,5 @@
 import type { EntityTable } from '@suara/core';
+import type { FeedbackPhoto } from './entities/feedback-photo.entity.js';
 import type { Feedback } from './entities/feedback.entity.js';
 import type { ReporterContact } from './entities/reporter-contact.entity.js';
 
@@ -16,4 +17,5 @@ export interface IntakeTables {
     | 'version'
   >;
   reporter_contact: EntityTable<typeof ReporterContact>;
+  feedback_photo: EntityTable<typeof FeedbackPhoto, 'uploaded_at'>;
 }

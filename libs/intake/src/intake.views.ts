@@ -43,3 +43,41 @@ export interface ForumSessionView {
   venue?: string;
   hostAgency?: { code: string; name: string };
 }
+
+/** What the uploader gets back: the token a submission claims the photo with. */
+export interface UploadedPhoto {
+  token: string;
+  contentType: string;
+  width: number;
+  height: number;
+}
+
+/** A stored photo, with a link that works for a limited time. */
+export interface PhotoView {
+  id: string;
+  url: string;
+  contentType: string;
+  width: number;
+  height: number;
+}
+
+export interface FollowUpView {
+  message: string;
+  at: Date;
+}
+
+/**
+ * The citizen's own report, shown to whoever holds its secret: what they sent
+ * (text, place, photos) beside what anyone with the code sees.
+ */
+export interface CitizenFeedbackView extends PublicFeedbackStatus {
+  feedbackId: string;
+  text: string;
+  location?: string;
+  latitude?: number;
+  longitude?: number;
+  /** The working-day deadline of the next step, when one runs. */
+  nextStepDueAt?: Date;
+  photos: PhotoView[];
+  followUps: FollowUpView[];
+}

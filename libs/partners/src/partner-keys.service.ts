@@ -15,6 +15,8 @@ import { PartnerPolicy } from './partners.policy.js';
 import type { PartnerApiKeyView, PartnerIdentity } from './partners.views.js';
 
 export const MAX_PARTNER_NAME = 120;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 const SUBJECT = 'partner_api_key';
 
 export const PartnerAuditActions = {
@@ -42,7 +44,8 @@ export class PartnerKeysService {
 
   async create(principal: Principal | undefined, rawName: string): Promise<PartnerApiKeyView> {
     const admin = PartnerPolicy.manageKeys(principal);
-    const name = (rawName ?? '').normalize('NFC').trim();
+    // PostgreSQL refuses NUL in text (a 500, not a refusal); no control character belongs in a name.
+    const name = (rawName ?? '').normalize('NFC').replace(CONTROL, '').trim();
     if (!name || !/[\p{L}\p{N}]/u.test(name)) throw PartnerErrors.nameRequired();
     if (name.length > MAX_PARTNER_NAME) throw PartnerErrors.nameTooLong(MAX_PARTNER_NAME);
     const key = generatePartnerKey();

@@ -21,6 +21,7 @@ export enum JobName {
   EraseExpiredContacts = 'erase-expired-contacts',
   RefreshAnswerStats = 'refresh-answer-stats',
   AnalyseFeedback = 'analyse-feedback',
+  SweepPhotoUploads = 'sweep-photo-uploads',
 }
 
 export interface JobPayloads {
@@ -30,6 +31,7 @@ export interface JobPayloads {
   [JobName.WatchDeadlines]: Record<string, never>;
   [JobName.EraseExpiredContacts]: Record<string, never>;
   [JobName.RefreshAnswerStats]: Record<string, never>;
+  [JobName.SweepPhotoUploads]: Record<string, never>;
   /**
    * One thing to tell a report's citizen. Ids and facts only: the address is read
    * when the message is sent, so an erased contact is in no queue or outbox.
@@ -60,6 +62,7 @@ export const JOB_QUEUE = {
   [JobName.EraseExpiredContacts]: QueueName.Maintenance,
   [JobName.RefreshAnswerStats]: QueueName.Maintenance,
   [JobName.AnalyseFeedback]: QueueName.Insight,
+  [JobName.SweepPhotoUploads]: QueueName.Maintenance,
 } as const satisfies Record<JobName, QueueName>;
 
 /**
@@ -84,6 +87,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.WatchDeadlines]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
   [JobName.EraseExpiredContacts]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
   [JobName.RefreshAnswerStats]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  [JobName.SweepPhotoUploads]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
   // Sixteen tries at the default 1 s doubling wait out a mail server that is down
   // for about nine hours; the last failure stays listed for an admin.
   [JobName.NotifyCitizen]: {

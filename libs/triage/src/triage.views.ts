@@ -14,6 +14,8 @@ export interface FeedbackView {
   agencyCode?: string;
   agencyHintCode?: string;
   location?: string;
+  latitude?: number;
+  longitude?: number;
   anonymous: boolean;
   confidential: boolean;
   assigneeId?: string;
@@ -40,6 +42,8 @@ export function viewOf(f: Feedback): FeedbackView {
     agencyCode: f.agency?.code,
     agencyHintCode: f.agencyHint?.code,
     location: f.location,
+    latitude: f.latitude,
+    longitude: f.longitude,
     anonymous: f.anonymous,
     confidential: f.confidential,
     assigneeId: f.assignee?.id,

@@ -2,7 +2,7 @@
 import { graphql } from './graphql.js';
 import { element, settings } from './page.js';
 
-const { maxLength } = settings();
+const { maxLength, photos: photoLimits } = settings();
 const form = element('form-laporan', HTMLFormElement);
 const summary = element('ringkasan-galat', HTMLElement);
 const city = element('cityCode', HTMLSelectElement);
@@ -23,7 +23,126 @@ const FIELD_INPUT = {
   'reporter.name': 'reporter-name',
   'reporter.email': 'reporter-email',
   'reporter.phone': 'reporter-phone',
+  latitude: 'lokasi-saya',
+  longitude: 'lokasi-saya',
+  photos: 'photos',
+  photoTokens: 'photos',
 };
+
+const locate = element('lokasi-saya', HTMLButtonElement);
+const forget = element('hapus-lokasi', HTMLButtonElement);
+const locateStatus = element('lokasi-status', HTMLElement);
+/** @type {{ latitude: number, longitude: number } | null} */
+let coordinates = null;
+
+locate.addEventListener('click', () => {
+  if (!('geolocation' in navigator)) {
+    locateStatus.textContent =
+      'Perangkat ini tidak dapat memberi lokasi. Tulis lokasinya di kolom Lokasi.';
+    return;
+  }
+  locateStatus.textContent = 'Mencari lokasi Anda…';
+  navigator.geolocation.getCurrentPosition(
+    (position) => {
+      const { latitude, longitude, accuracy } = position.coords;
+      coordinates = { latitude, longitude };
+      locateStatus.textContent =
+        `Titik lokasi tersimpan: ${latitude.toFixed(5)}, ${longitude.toFixed(5)}` +
+        ` (ketepatan ± ${Math.round(accuracy)} m).`;
+      forget.hidden = false;
+    },
+    (failure) => {
+      coordinates = null;
+      locateStatus.textContent =
+        failure.code === failure.PERMISSION_DENIED
+          ? 'Izin lokasi ditolak. Tulis lokasinya di kolom Lokasi.'
+          : 'Lokasi tidak dapat ditemukan saat ini. Tulis lokasinya di kolom Lokasi.';
+    },
+    { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+  );
+});
+forget.addEventListener('click', () => {
+  coordinates = null;
+  forget.hidden = true;
+  locateStatus.textContent = 'Titik lokasi dihapus.';
+  locate.focus();
+});
+
+const photoInput = element('photos', HTMLInputElement);
+const photoList = element('daftar-foto', HTMLUListElement);
+// Each chosen file is uploaded once: a retry after an error elsewhere reuses its token.
+/** @type {Map<File, string>} */
+let uploaded = new Map();
+
+photoInput.addEventListener('change', () => {
+  uploaded = new Map();
+  photoList.replaceChildren(
+    ...[...(photoInput.files ?? [])].map((file) => {
+      const li = document.createElement('li');
+      li.textContent = `${file.name} (${megabytes(file.size)})`;
+      return li;
+    }),
+  );
+});
+
+/** @param {number} bytes */
+const megabytes = (bytes) =>
+  bytes < 1024 * 1024
+    ? Math.ceil(bytes / 1024).toLocaleString('id-ID') + ' KB'
+    : (bytes / (1024 * 1024)).toLocaleString('id-ID', { maximumFractionDigits: 1 }) + ' MB';
+
+/** What the browser already knows is wrong with the chosen photos. */
+function photoErrors() {
+  const files = [...(photoInput.files ?? [])];
+  if (files.length > photoLimits.max)
+    return [
+      {
+        field: 'photos',
+        message: `Foto terlalu banyak: paling banyak ${photoLimits.max} foto per laporan.`,
+      },
+    ];
+  const large = files.find((f) => f.size > photoLimits.maxBytes);
+  if (large)
+    return [
+      {
+        field: 'photos',
+        message: `Foto ${large.name} terlalu besar (${megabytes(large.size)}): paling besar ${megabytes(photoLimits.maxBytes)} per foto.`,
+      },
+    ];
+  return [];
+}
+
+/**
+ * Uploads the chosen photos not yet uploaded; the tokens, or the first refusal.
+ * @returns {Promise<{ tokens: string[] } | { error: { field: string, message: string } }>}
+ */
+async function uploadPhotos() {
+  const tokens = [];
+  for (const file of photoInput.files ?? []) {
+    let token = uploaded.get(file);
+    if (!token) {
+      const body = new FormData();
+      body.append('photo', file, file.name);
+      try {
+        const response = await fetch('/api/photos', { method: 'POST', body });
+        const answer = await response.json();
+        if (!response.ok)
+          return { error: { field: 'photos', message: `${file.name}: ${answer.message}` } };
+        token = /** @type {string} */ (answer.token);
+        uploaded.set(file, token);
+      } catch {
+        return {
+          error: {
+            field: 'photos',
+            message: 'Foto tidak dapat diunggah. Periksa koneksi internet Anda lalu coba lagi.',
+          },
+        };
+      }
+    }
+    tokens.push(token);
+  }
+  return { tokens };
+}
 
 /** @param {number} n */
 const number = (n) => n.toLocaleString('id-ID');
@@ -123,7 +242,7 @@ const checked = (id) => element(id, HTMLInputElement).checked;
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors();
-  const local = localErrors();
+  const local = [...localErrors(), ...photoErrors()];
   if (local.length) return showErrors(local);
   const kind = form.querySelector('input[name=kind]:checked');
   const input = {
@@ -140,13 +259,22 @@ form.addEventListener('submit', async (event) => {
     anonymous: checked('anonymous'),
     confidential: checked('confidential'),
     idempotencyKey,
+    latitude: coordinates?.latitude ?? null,
+    longitude: coordinates?.longitude ?? null,
   };
   button.disabled = true;
+  button.textContent = photoInput.files?.length ? 'Mengunggah foto…' : 'Mengirim…';
+  const photos = await uploadPhotos();
+  if ('error' in photos) {
+    button.disabled = false;
+    button.textContent = 'Kirim laporan';
+    return showErrors([photos.error]);
+  }
   button.textContent = 'Mengirim…';
   /** @type {import('./graphql.js').GraphQLResult<{ submitFeedback: Receipt }>} */
   const result = await graphql(
     'mutation Submit($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { trackingCode citizenSecret status submittedAt } }',
-    { input },
+    { input: { ...input, photoTokens: photos.tokens } },
   );
   button.disabled = false;
   button.textContent = 'Kirim laporan';

@@ -18,6 +18,20 @@ const ratingError = element('nilai-error', HTMLElement);
 const rated = element('nilai-terkirim', HTMLElement);
 const secret = element('rahasia', HTMLInputElement);
 const secretError = element('rahasia-error', HTMLElement);
+const openForm = element('form-buka', HTMLFormElement);
+const ownSecret = element('rahasia-saya', HTMLInputElement);
+const ownSecretError = element('rahasia-saya-error', HTMLElement);
+const own = element('isi-saya', HTMLElement);
+const addForm = element('form-tambah', HTMLFormElement);
+const addMessage = element('tambahan-pesan', HTMLTextAreaElement);
+const addError = element('message-error', HTMLElement);
+const added = element('tambahan-terkirim', HTMLElement);
+const MINE = `query Mine($code: String!, $secret: String!) {
+  myFeedback(trackingCode: $code, citizenSecret: $secret) {
+    text location latitude longitude nextStepDueAt
+    photos { url width height } followUps { message at } } }`;
+const ADD = `mutation Add($code: String!, $secret: String!, $message: String!) {
+  addToFeedback(trackingCode: $code, citizenSecret: $secret, message: $message) { message at } }`;
 let shownCode = '';
 
 /**
@@ -42,6 +56,7 @@ function takeSecretFromLink() {
   const linked = new URLSearchParams(location.hash.slice(1)).get('s');
   if (!linked) return;
   secret.value = linked;
+  ownSecret.value = linked;
   history.replaceState(null, '', location.pathname + location.search);
 }
 takeSecretFromLink();
@@ -135,8 +150,118 @@ async function lookUp(code) {
   if (!s.responses.length) item(responses, 'Belum ada tanggapan.');
   for (const r of s.responses) item(responses, formatDate(r.at) + ':', r.message);
   result.hidden = false;
+  own.hidden = true;
+  openForm.hidden = false;
+  ownSecretError.hidden = true;
+  ownSecret.removeAttribute('aria-invalid');
+  if (ownSecret.value.trim()) await showOwn();
   result.focus();
 }
+
+/**
+ * @typedef {object} OwnReport
+ * @property {string} text
+ * @property {string | null} location
+ * @property {number | null} latitude
+ * @property {number | null} longitude
+ * @property {string | null} nextStepDueAt
+ * @property {{ url: string, width: number, height: number }[]} photos
+ * @property {{ message: string, at: string }[]} followUps
+ */
+
+/** @param {string} iso */
+const formatDay = (iso) =>
+  new Date(iso).toLocaleDateString('id-ID', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+
+/** The citizen's own report, when the secret proves it is theirs. */
+async function showOwn() {
+  /** @type {import('./graphql.js').GraphQLResult<{ myFeedback: OwnReport }>} */
+  const res = await graphql(MINE, { code: shownCode, secret: ownSecret.value.trim() });
+  const mine = res.data?.myFeedback;
+  if (!mine) {
+    ownSecretError.textContent = res.errors?.[0]?.message ?? '';
+    ownSecretError.hidden = false;
+    ownSecret.setAttribute('aria-invalid', 'true');
+    return false;
+  }
+  // The same secret rates the answer: the citizen types it once.
+  secret.value = ownSecret.value;
+  show('saya-teks', mine.text);
+  const place = [mine.location];
+  if (mine.latitude !== null && mine.longitude !== null)
+    place.push(`titik ${mine.latitude.toFixed(5)}, ${mine.longitude.toFixed(5)}`);
+  show('saya-lokasi', place.filter(Boolean).join('; ') || 'Tidak diisi');
+  show(
+    'saya-batas',
+    mine.nextStepDueAt ? formatDay(mine.nextStepDueAt) : 'Tidak ada langkah yang masih ditunggu.',
+  );
+  const photos = element('saya-foto', HTMLUListElement);
+  photos.replaceChildren();
+  if (!mine.photos.length) item(photos, 'Tanpa foto.');
+  mine.photos.forEach((photo, i) => {
+    const li = document.createElement('li');
+    const img = document.createElement('img');
+    img.src = photo.url;
+    img.width = photo.width;
+    img.height = photo.height;
+    img.alt = `Foto ${i + 1} dari ${mine.photos.length} yang Anda kirim`;
+    li.appendChild(img);
+    photos.appendChild(li);
+  });
+  const followUps = element('saya-tambahan', HTMLUListElement);
+  followUps.replaceChildren();
+  if (!mine.followUps.length) item(followUps, 'Belum ada.');
+  for (const f of mine.followUps) item(followUps, formatDate(f.at) + ':', f.message);
+  openForm.hidden = true;
+  own.hidden = false;
+  return true;
+}
+
+openForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  ownSecretError.hidden = true;
+  ownSecretError.textContent = '';
+  ownSecret.removeAttribute('aria-invalid');
+  if (!ownSecret.value.trim()) {
+    ownSecretError.textContent = 'Masukkan kode rahasia dari tanda terima laporan Anda.';
+    ownSecretError.hidden = false;
+    ownSecret.setAttribute('aria-invalid', 'true');
+    ownSecret.focus();
+    return;
+  }
+  if (await showOwn()) element('milik-judul', HTMLElement).scrollIntoView();
+  else ownSecret.focus();
+});
+
+addForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  addError.hidden = true;
+  added.textContent = '';
+  addMessage.removeAttribute('aria-invalid');
+  /** @param {string} message */
+  const refuse = (message) => {
+    addError.textContent = message;
+    addError.hidden = false;
+    addMessage.setAttribute('aria-invalid', 'true');
+    addMessage.focus();
+  };
+  if (!addMessage.value.trim()) return refuse('Tulis informasi yang ingin Anda tambahkan.');
+  /** @type {import('./graphql.js').GraphQLResult<{ addToFeedback: { message: string, at: string } }>} */
+  const res = await graphql(ADD, {
+    code: shownCode,
+    secret: ownSecret.value.trim(),
+    message: addMessage.value,
+  });
+  if (!res.data?.addToFeedback) return refuse(res.errors?.[0]?.message ?? '');
+  addMessage.value = '';
+  await showOwn();
+  added.textContent = 'Informasi Anda terkirim ke petugas yang menangani laporan.';
+});
 
 rating.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -192,7 +317,10 @@ form.addEventListener('submit', (event) => {
   // Another report's secret is never this one's.
   /** @param {string} code */
   const compact = (code) => code.toUpperCase().replace(/[\s-]/g, '');
-  if (compact(input.value) !== compact(shownCode || fromLink || '')) secret.value = '';
+  if (compact(input.value) !== compact(shownCode || fromLink || '')) {
+    secret.value = '';
+    ownSecret.value = '';
+  }
   history.replaceState(null, '', '/lacak?kode=' + encodeURIComponent(input.value.trim()));
   lookUp(input.value);
 });

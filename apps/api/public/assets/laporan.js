@@ -65,7 +65,11 @@ async function load(fresh) {
   }
   state.textContent = 'Memuat…';
   /** @type {import('./graphql.js').GraphQLResult<{ publicReports: { endCursor: string | null, hasMore: boolean, items: PublicReport[] } }>} */
-  const res = await graphql(QUERY, { city: city.value, agency: agency.value || null, after: cursor });
+  const res = await graphql(QUERY, {
+    city: city.value,
+    agency: agency.value || null,
+    after: cursor,
+  });
   const page = res.data?.publicReports;
   if (!page) {
     state.textContent = res.errors?.[0]?.message ?? 'Server sedang bermasalah. Silakan coba lagi.';

@@ -6,7 +6,8 @@
  * @typedef {object} Settings
  * @property {Record<string, string>} statusLabels
  * @property {Record<string, string>} kindLabels
- * @property {{ text: number }} maxLength
+ * @property {{ text: number, followUp: number }} maxLength
+ * @property {{ max: number, maxBytes: number }} photos
  * @property {number} autoCloseDays
  */
 

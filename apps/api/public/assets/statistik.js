@@ -113,10 +113,19 @@ async function load() {
     element(`${input.id}-error`, HTMLElement).hidden = true;
   }
   /** @type {import('./graphql.js').GraphQLResult<{ agencyAnswerStats: { from: string, to: string, refreshedAt: string | null, rows: AnswerMonth[] } }>} */
-  const res = await graphql(QUERY, { city: city.value, from: from.value || null, to: to.value || null });
+  const res = await graphql(QUERY, {
+    city: city.value,
+    from: from.value || null,
+    to: to.value || null,
+  });
   const [problem] = res.errors ?? [];
   if (problem || !res.data) {
-    const field = problem?.extensions?.field === 'from' ? from : problem?.extensions?.field === 'to' ? to : null;
+    const field =
+      problem?.extensions?.field === 'from'
+        ? from
+        : problem?.extensions?.field === 'to'
+          ? to
+          : null;
     const message = problem?.message ?? 'Server sedang bermasalah. Silakan coba lagi.';
     if (field) {
       const error = element(`${field.id}-error`, HTMLElement);
@@ -135,14 +144,21 @@ async function load() {
   fillTable(rows);
   draw('grafik-diterima', rows, 'bar', (r) => r.received);
   draw('grafik-hari', rows, 'line', (r) => r.medianWorkingDaysToFirstAnswer);
-  element('diterima-ringkas', HTMLElement).textContent = summary(rows, (r) => r.received, 'laporan');
+  element('diterima-ringkas', HTMLElement).textContent = summary(
+    rows,
+    (r) => r.received,
+    'laporan',
+  );
   element('hari-ringkas', HTMLElement).textContent = summary(
     rows,
     (r) => r.medianWorkingDaysToFirstAnswer,
     'hari kerja',
   );
   const at = record.refreshedAt
-    ? new Date(record.refreshedAt).toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short' })
+    ? new Date(record.refreshedAt).toLocaleString('id-ID', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+      })
     : 'belum pernah';
   state.textContent = `${rows.length} baris, ${record.from} sampai ${record.to}. Dihitung ulang: ${at}.`;
 }

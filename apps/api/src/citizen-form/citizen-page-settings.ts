@@ -1,5 +1,12 @@
 import type { SuaraConfig } from '@suara/core';
-import { FeedbackKind, FeedbackStatus, KIND_LABEL_ID, STATUS_LABEL_ID } from '@suara/intake';
+import {
+  FeedbackKind,
+  FeedbackStatus,
+  KIND_LABEL_ID,
+  MAX_PHOTOS,
+  MAX_PHOTO_BYTES,
+  STATUS_LABEL_ID,
+} from '@suara/intake';
 import { CITIES } from '@suara/reference';
 import { ARGUMENT_LIMITS } from '../graphql/limits/argument-limits.js';
 
@@ -23,7 +30,10 @@ export interface CitizenPageSettings {
     trackingCode: number;
     citizenSecret: number;
     comment: number;
+    followUp: number;
   };
+  /** How many photos a report takes, and how large each may be. */
+  photos: { max: number; maxBytes: number };
   autoCloseDays: number;
   /** Working days within which a report must reach an agency. */
   routeDays: number;
@@ -48,7 +58,9 @@ export function citizenPageSettings(config: SuaraConfig): CitizenPageSettings {
       trackingCode: maxLengthOf('Query.feedbackStatus(trackingCode:)'),
       citizenSecret: maxLengthOf('Mutation.rateResolution(citizenSecret:)'),
       comment: maxLengthOf('Mutation.rateResolution(comment:)'),
+      followUp: maxLengthOf('Mutation.addToFeedback(message:)'),
     },
+    photos: { max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES },
     autoCloseDays: config.env.SLA_AUTO_CLOSE_DAYS,
     routeDays: config.env.SLA_ROUTE_DAYS,
     retentionDays: config.env.RETENTION_DAYS_AFTER_CLOSE,

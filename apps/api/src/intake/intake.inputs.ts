@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, Float, InputType } from '@nestjs/graphql';
 import { FeedbackKind } from '../graphql/enums.js';
 
 @InputType('ReporterInput')
@@ -32,6 +32,21 @@ export class SubmitFeedbackInput {
 
   @Field(() => String, { nullable: true })
   location?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Lintang (WGS84) dari "Gunakan lokasi saya"; harus di dalam atau dekat kota',
+  })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Bujur (WGS84), bersama latitude' })
+  longitude?: number | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Token dari POST /api/photos, paling banyak 3 foto',
+  })
+  photoTokens?: string[] | null;
 
   @Field(() => ReporterInput, { nullable: true })
   reporter?: ReporterInput | null;

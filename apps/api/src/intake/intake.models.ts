@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { FeedbackKind, FeedbackStatus } from '../graphql/enums.js';
 
 @ObjectType('FeedbackReceipt')
@@ -94,4 +94,62 @@ export class CityOptionModel {
 
   @Field(() => [AgencySummaryModel])
   agencies: AgencySummaryModel[];
+}
+
+@ObjectType('Photo', {
+  description: "A report's photo, without metadata; its url works for an hour",
+})
+export class PhotoModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  url: string;
+
+  @Field()
+  contentType: string;
+
+  @Field(() => Int)
+  width: number;
+
+  @Field(() => Int)
+  height: number;
+}
+
+@ObjectType('CitizenFollowUp', { description: 'What the citizen added after sending the report' })
+export class CitizenFollowUpModel {
+  @Field()
+  message: string;
+
+  @Field()
+  at: Date;
+}
+
+@ObjectType('CitizenFeedback', {
+  description: "The citizen's own report, for the holder of the receipt's secret",
+})
+export class CitizenFeedbackModel extends PublicFeedbackStatusModel {
+  @Field()
+  text: string;
+
+  @Field(() => String, { nullable: true })
+  location?: string;
+
+  @Field(() => Float, { nullable: true })
+  latitude?: number;
+
+  @Field(() => Float, { nullable: true })
+  longitude?: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the next step is due (working days), while one is ahead',
+  })
+  nextStepDueAt?: Date;
+
+  @Field(() => [PhotoModel])
+  photos: PhotoModel[];
+
+  @Field(() => [CitizenFollowUpModel])
+  followUps: CitizenFollowUpModel[];
 }

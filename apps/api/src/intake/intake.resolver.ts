@@ -4,6 +4,8 @@ import { IntakeService } from '@suara/intake';
 import { ReferenceService } from '@suara/reference';
 import { GqlThrottlerGuard, RateBudget, UseRateBudget } from '../infra/gql-throttler.guard.js';
 import {
+  CitizenFeedbackModel,
+  CitizenFollowUpModel,
   CityOptionModel,
   FeedbackReceiptModel,
   PublicFeedbackStatusModel,
@@ -35,6 +37,30 @@ export class IntakeResolver {
     @Args('trackingCode') trackingCode: string,
   ): Promise<PublicFeedbackStatusModel | null> {
     return this.intake.publicStatus(trackingCode);
+  }
+
+  @Query(() => CitizenFeedbackModel, {
+    description: "The citizen's own report: needs the receipt's secret (wrong secret: FORBIDDEN)",
+  })
+  @UseGuards(GqlThrottlerGuard)
+  @UseRateBudget(RateBudget.STATUS)
+  myFeedback(
+    @Args('trackingCode') trackingCode: string,
+    @Args('citizenSecret') citizenSecret: string,
+  ): Promise<CitizenFeedbackModel> {
+    return this.intake.citizenView(trackingCode, citizenSecret);
+  }
+
+  @Mutation(() => CitizenFollowUpModel, {
+    description: 'Tambahkan informasi pada laporan Anda (perlu kode rahasia tanda terima).',
+  })
+  @UseGuards(GqlThrottlerGuard)
+  addToFeedback(
+    @Args('trackingCode') trackingCode: string,
+    @Args('citizenSecret') citizenSecret: string,
+    @Args('message') message: string,
+  ): Promise<CitizenFollowUpModel> {
+    return this.intake.addFollowUp(trackingCode, citizenSecret, message);
   }
 
   @Query(() => [CityOptionModel], { description: 'Cities and their agencies, for forms.' })

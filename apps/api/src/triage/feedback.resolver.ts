@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Principal } from '@suara/identity';
+import { IntakeService } from '@suara/intake';
 import { ReferenceService } from '@suara/reference';
 import {
   DeadlineWatchService,
@@ -11,7 +12,7 @@ import {
 import { CurrentPrincipal, StaffAuthGuard } from '../identity/staff-auth.guard.js';
 import { pageComplexity } from '../graphql/operation-limits.js';
 import { type FeedbackBatchLoaders } from './feedback-loaders.js';
-import { AgencySummaryModel } from '../intake/intake.models.js';
+import { AgencySummaryModel, CitizenFollowUpModel, PhotoModel } from '../intake/intake.models.js';
 import { FeedbackFilterInput } from './triage.inputs.js';
 import {
   AuditEntryModel,
@@ -44,6 +45,7 @@ export class FeedbackResolver {
     private readonly access: FeedbackAccessService,
     private readonly deadlines: DeadlineWatchService,
     private readonly reference: ReferenceService,
+    private readonly intake: IntakeService,
   ) {}
 
   @Query(() => FeedbackConnectionModel, {
@@ -131,4 +133,32 @@ export class FeedbackResolver {
   ): Promise<ReporterIdentityModel | null> {
     return this.access.reporter(principal, item.id);
   }
+
+  @ResolveField(() => [PhotoModel], {
+    description:
+      "The citizen's photos (the assigned agency and the city coordinator); links work for an hour",
+  })
+  async photos(
+    @Parent() item: FeedbackModel,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PhotoModel[]> {
+    return this.intake.photosForStaff(principal, scope(item));
+  }
+
+  @ResolveField(() => [CitizenFollowUpModel], {
+    description: 'What the citizen added after sending, oldest first (as photos)',
+  })
+  async followUps(
+    @Parent() item: FeedbackModel,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CitizenFollowUpModel[]> {
+    return this.intake.followUpsForStaff(principal, scope(item));
+  }
 }
+
+const scope = (item: FeedbackModel) => ({
+  id: item.id,
+  cityCode: item.cityCode,
+  agencyCode: item.agencyCode,
+  anonymous: item.anonymous,
+});

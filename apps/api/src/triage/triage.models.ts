@@ -95,6 +95,12 @@ export class FeedbackModel {
   @Field(() => String, { nullable: true })
   location?: string;
 
+  @Field(() => Float, { nullable: true, description: 'WGS84, when the citizen shared it' })
+  latitude?: number;
+
+  @Field(() => Float, { nullable: true })
+  longitude?: number;
+
   @Field({ description: 'The agency never sees who reported it' })
   anonymous: boolean;
 

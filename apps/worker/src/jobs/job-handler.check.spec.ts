@@ -22,6 +22,7 @@ class ForgetfulMaintenance extends JobProcessor {
     [JobName.WatchDeadlines]: done,
     [JobName.EraseExpiredContacts]: done,
     [JobName.RefreshAnswerStats]: done,
+    [JobName.SweepPhotoUploads]: done,
   };
 }
 
@@ -34,6 +35,7 @@ class Maintenance extends JobProcessor {
     [JobName.RetrainRouter]: done,
     [JobName.EraseExpiredContacts]: done,
     [JobName.RefreshAnswerStats]: done,
+    [JobName.SweepPhotoUploads]: done,
   };
 }
 

@@ -3,7 +3,7 @@ import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { SuaraConfig } from '@suara/core';
 import { type JobHandlers, JobName, type JobsOf, QueueName, jobOptions } from '@suara/queue';
-import { ContactErasureService } from '@suara/intake';
+import { ContactErasureService, PhotosService } from '@suara/intake';
 import { RouterModelService, RoutingService } from '@suara/routing';
 import { AnswerStatsService } from '@suara/transparency';
 import { DeadlineWatchService } from '@suara/triage';
@@ -28,6 +28,16 @@ export class MaintenanceProcessor extends JobProcessor implements OnApplicationB
     [JobName.RetrainRouter]: (data) => this.models.retrain(data?.reason ?? 'scheduled retraining'),
     [JobName.EraseExpiredContacts]: () => this.contacts.eraseExpired(),
     [JobName.RefreshAnswerStats]: () => this.answerStats.refresh(),
+    // Uploads are also swept on each upload; this covers an installation where none follows.
+    [JobName.SweepPhotoUploads]: async () => {
+      let deleted = 0;
+      let batch: number;
+      do {
+        batch = await this.photos.sweepExpired();
+        deleted += batch;
+      } while (batch > 0);
+      return { deleted };
+    },
   };
 
   constructor(
@@ -37,6 +47,7 @@ export class MaintenanceProcessor extends JobProcessor implements OnApplicationB
     private readonly deadlines: DeadlineWatchService,
     private readonly contacts: ContactErasureService,
     private readonly answerStats: AnswerStatsService,
+    private readonly photos: PhotosService,
     private readonly config: SuaraConfig,
   ) {
     super();
@@ -56,6 +67,7 @@ export class MaintenanceProcessor extends JobProcessor implements OnApplicationB
     await schedule(JobName.WatchDeadlines, this.config.env.DEADLINE_WATCH_EVERY_MS);
     await schedule(JobName.EraseExpiredContacts, this.config.env.RETENTION_EVERY_MS);
     await schedule(JobName.RefreshAnswerStats, this.config.env.ANSWER_STATS_EVERY_MS);
+    await schedule(JobName.SweepPhotoUploads, this.config.env.SWEEP_EVERY_MS);
   }
 
   @OnWorkerEvent('error')

@@ -191,6 +191,25 @@ export const envSchema = z.object({
     .transform((url) => url || undefined),
   MAIL_FROM: z.string().min(3).max(254).default('Suara <no-reply@suara.localhost>'),
   MAIL_OUTBOX_DIR: z.string().min(1).default('var/mail'),
+  /** Where citizens' photos are kept when no S3 bucket is configured. */
+  PHOTO_DIR: z.string().min(1).default('var/photos'),
+  /**
+   * An S3-compatible bucket for photos, for installations with more than one API
+   * machine (the local folder is per machine). Credentials come from the usual
+   * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables.
+   */
+  S3_BUCKET: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  S3_ENDPOINT: z
+    .string()
+    .regex(/^(https?:\/\/\S+)?$/, 'must be an http(s):// URL')
+    .optional()
+    .transform((v) => v || undefined),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** An upload not claimed by a report within this time is deleted. */
+  PHOTO_UPLOAD_TTL_MS: z.coerce.number().int().min(60_000).default(3_600_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
   /** Lists count once per item asked for: a page of 100 items with 40 fields costs 4,000. */
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),

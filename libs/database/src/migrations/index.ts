@@ -9,6 +9,7 @@ import { Migration20261130100000_open311 } from './Migration20261130100000_open3
 import { Migration20261130120000_training } from './Migration20261130120000_training.js';
 import { Migration20261130130000_insight } from './Migration20261130130000_insight.js';
 import { Migration20261130140000_transparency } from './Migration20261130140000_transparency.js';
+import { Migration20261130150000_citizen_photos } from './Migration20261130150000_citizen_photos.js';
 
 /** Applied in this order; `npm run migration:create` rewrites this list. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Migration20261130120000_training,
   Migration20261130130000_insight,
   Migration20261130140000_transparency,
+  Migration20261130150000_citizen_photos,
 ];

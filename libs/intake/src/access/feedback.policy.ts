@@ -51,6 +51,18 @@ export const FeedbackPolicy = {
     return actor.role === StaffRole.PLANNER;
   },
 
+  /**
+   * A report's photos and the citizen's follow-ups (faces, number plates,
+   * homes): the people working it, the assigned agency's staff and the city's
+   * coordinator; not planners or admins, who have no need to.
+   */
+  canSeeCitizenMaterial(actor: Principal, item: ItemScope): boolean {
+    if (actor.role === StaffRole.AGENCY_STAFF)
+      return !!item.agencyCode && actor.agencyCode === item.agencyCode;
+    if (actor.role === StaffRole.COORDINATOR) return actor.cityCode === item.cityCode;
+    return false;
+  },
+
   /** The audit trail and escalations: the city's coordinator and admins. */
   canOversee(actor: Principal, cityCode: string): boolean {
     return (

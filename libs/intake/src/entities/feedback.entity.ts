@@ -107,6 +107,13 @@ export class Feedback {
   @Property({ type: 'string', length: 300, nullable: true })
   location?: string;
 
+  /** Where the citizen's phone said they stood (WGS84), when they chose to share it. */
+  @Property({ type: 'double', nullable: true })
+  latitude?: number;
+
+  @Property({ type: 'double', nullable: true })
+  longitude?: number;
+
   @Enum({ items: () => FeedbackStatus, type: 'string', default: FeedbackStatus.RECEIVED })
   status: FeedbackStatus = FeedbackStatus.RECEIVED;
 

@@ -16,6 +16,9 @@ export interface SubmissionInput {
   anonymous?: boolean | null;
   confidential?: boolean | null;
   idempotencyKey?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  photoTokens?: readonly string[] | null;
 }
 
 export interface CleanSubmission {
@@ -28,7 +31,12 @@ export interface CleanSubmission {
   anonymous: boolean;
   confidential: boolean;
   idempotencyKey?: string;
+  coordinates?: { latitude: number; longitude: number };
+  photoTokens: string[];
 }
+
+/** Three photos are enough to show a problem; more would make the report slow to send from a phone. */
+export const MAX_PHOTOS = 3;
 
 // C0 and C1 control characters other than tab and newline: PostgreSQL refuses NUL
 // in text, and the others only hide content from the people who read it.
@@ -126,6 +134,10 @@ export function checkSubmission(input: SubmissionInput): CleanSubmission {
     throw IntakeErrors.invalidIdempotencyKey();
   }
 
+  const coordinates = checkCoordinates(input.latitude, input.longitude);
+  const photoTokens = [...new Set(input.photoTokens ?? [])];
+  if (photoTokens.length > MAX_PHOTOS) throw IntakeErrors.tooManyPhotos(MAX_PHOTOS);
+
   const hasContact = name !== undefined || email !== undefined || phone !== undefined;
   return {
     cityCode,
@@ -137,5 +149,25 @@ export function checkSubmission(input: SubmissionInput): CleanSubmission {
     anonymous: input.anonymous ?? false,
     confidential: input.confidential ?? false,
     idempotencyKey,
+    coordinates,
+    photoTokens,
   };
+}
+
+/** Both or neither, each a real WGS84 value; whether it lies in the city is the service's check. */
+export function checkCoordinates(
+  latitude: number | null | undefined,
+  longitude: number | null | undefined,
+): { latitude: number; longitude: number } | undefined {
+  if (latitude == null && longitude == null) return undefined;
+  if (
+    latitude == null ||
+    longitude == null ||
+    !Number.isFinite(latitude) ||
+    !Number.isFinite(longitude) ||
+    Math.abs(latitude) > 90 ||
+    Math.abs(longitude) > 180
+  )
+    throw IntakeErrors.invalidCoordinates();
+  return { latitude, longitude };
 }

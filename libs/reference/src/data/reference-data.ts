@@ -74,3 +74,38 @@ export type CityCode = (typeof CITIES)[number]['code'];
 export type AgencyType = (typeof AGENCY_TYPES)[number]['type'];
 
 export const agencyCode = (city: string, type: string): string => `${city}-${type}`;
+
+/**
+ * Where each city lies, as a centre (WGS84) and a radius that covers its
+ * territory with about 30 km to spare: a citizen standing just outside the
+ * border, or a phone's fix off by a few kilometres, is still believed.
+ * Aceh Tenggara is a regency of about 4,200 km², hence its larger circle.
+ */
+export const CITY_AREAS: Readonly<
+  Record<CityCode, { latitude: number; longitude: number; radiusKm: number }>
+> = {
+  PMS: { latitude: 2.9595, longitude: 99.0687, radiusKm: 40 },
+  TPI: { latitude: 0.9186, longitude: 104.4665, radiusKm: 40 },
+  KTC: { latitude: 3.4667, longitude: 97.8, radiusKm: 85 },
+  MDN: { latitude: 3.5952, longitude: 98.6722, radiusKm: 45 },
+};
+
+/** Great-circle distance in kilometres (haversine; the earth as a sphere is close enough here). */
+export function distanceKm(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const dLat = rad(b.latitude - a.latitude);
+  const dLon = rad(b.longitude - a.longitude);
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** Whether a point lies in or near the city (inside its circle). */
+export function isNearCity(cityCode: string, point: { latitude: number; longitude: number }) {
+  const area = (CITY_AREAS as Record<string, (typeof CITY_AREAS)[CityCode] | undefined>)[cityCode];
+  return area !== undefined && distanceKm(area, point) <= area.radiusKm;
+}

@@ -63,6 +63,8 @@ const COLUMNS = Object.keys({
   agency_code: true,
   agency_hint_code: true,
   location: true,
+  latitude: true,
+  longitude: true,
   anonymous: true,
   confidential: true,
   assignee_id: true,

@@ -1,4 +1,4 @@
-import { MAX_STATEMENTS_PER_IMPORT, MAX_TEXT_LENGTH } from '@suara/intake';
+import { MAX_PHOTOS, MAX_STATEMENTS_PER_IMPORT, MAX_TEXT_LENGTH } from '@suara/intake';
 import { MAX_CIVIL_SERVANTS, MAX_SUGGESTION_BUDGET_IDR, PLAN_LIMITS } from '@suara/training';
 import { MAX_PARTNER_NAME } from '@suara/partners';
 import { MAX_PAGE } from '@suara/triage';
@@ -59,6 +59,15 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
   'Query.publicReports(agencyCode:)': code,
   'Query.publicReports(first:)': { min: 1, max: MAX_PUBLIC_PAGE },
   'Query.publicReports(after:)': cursor,
+  'SubmitFeedbackInput.latitude': { min: -90, max: 90 },
+  'SubmitFeedbackInput.longitude': { min: -180, max: 180 },
+  'SubmitFeedbackInput.photoTokens': { maxItems: MAX_PHOTOS },
+  'SubmitFeedbackInput.photoTokens[]': text(64),
+  'Query.myFeedback(trackingCode:)': text(32),
+  'Query.myFeedback(citizenSecret:)': text(64),
+  'Mutation.addToFeedback(trackingCode:)': text(32),
+  'Mutation.addToFeedback(citizenSecret:)': text(64),
+  'Mutation.addToFeedback(message:)': text(MAX_TEXT_LENGTH),
 
   // Forums. A statement's own rules reject one row, not the whole import, so its
   // text ceiling here is only against abuse; intake refuses the row past its limit.
