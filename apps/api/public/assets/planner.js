@@ -103,6 +103,8 @@ signInForm.addEventListener('submit', async (event) => {
   token.set(accessToken);
   element('sandi', HTMLInputElement).value = '';
   await showDashboard(user);
+  // The form that had focus is gone; a keyboard user continues from the page's heading.
+  element('judul', HTMLHeadingElement).focus();
 });
 
 element('keluar', HTMLButtonElement).addEventListener('click', () => {
