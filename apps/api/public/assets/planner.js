@@ -29,6 +29,11 @@ const GAP_STATUS = /** @type {Record<string, string>} */ ({
   DISMISSED: 'Ditolak',
   ADDRESSED: 'Sudah ditangani',
 });
+const TREND = /** @type {Record<string, string>} */ ({
+  RISING: 'naik',
+  STABLE: 'stabil',
+  FALLING: 'turun',
+});
 const PLAN_STATUS = /** @type {Record<string, string>} */ ({
   DRAFT: 'Draf',
   APPROVED: 'Disetujui',
@@ -144,7 +149,8 @@ async function loadAll() {
         competencyGaps(filter: { cityCode: $city }) {
           id severity severityExplained status trend
           agency { code name } competency { code name }
-          evidence { id label size distinctReporters firstSeenAt lastSeenAt }
+          evidence { id size }
+          samples
         }
       }`,
       { city: city.value },
@@ -221,7 +227,7 @@ function gapItem(gap, agencyName) {
     { type: 'button', class: 'secondary', 'aria-label': `Lihat tren bukti ${what}` },
     'Lihat tren',
   );
-  trend.addEventListener('click', () => showTrend(gap, agencyName));
+  trend.addEventListener('click', () => void showTrend(gap, agencyName));
   actions.append(trend);
   return h(
     'li',
@@ -239,7 +245,20 @@ function gapItem(gap, agencyName) {
     ),
     h('p', {}, gap.severityExplained),
     gap.trend !== null && gap.trend !== undefined
-      ? h('p', { class: 'hint' }, `Tren: ${String(gap.trend)}`)
+      ? h('p', { class: 'hint' }, `Tren keluhan: ${TREND[gap.trend] ?? gap.trend}`)
+      : null,
+    h(
+      'p',
+      { class: 'hint' },
+      `Bukti: ${gap.evidence.length} klaster, ${gap.evidence.reduce((/** @type {number} */ n, /** @type {any} */ c) => n + c.size, 0)} keluhan.`,
+    ),
+    gap.samples?.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `Contoh keluhan (${gap.samples.length})`),
+          h('ul', {}, ...gap.samples.map((/** @type {string} */ text) => h('li', {}, text))),
+        )
       : null,
     actions,
   );
@@ -350,52 +369,120 @@ function clearTrend() {
   replace(element('tren-tabel', HTMLDivElement));
 }
 
+const MEMBERS_PER_CLUSTER = 100;
+const WIB_MS = 7 * 3600 * 1000;
+
+/**
+ * The Monday (WIB, as the effectiveness weeks) of the week a complaint came in.
+ * @param {string} iso
+ */
+function weekOf(iso) {
+  const wib = new Date(new Date(iso).getTime() + WIB_MS);
+  wib.setUTCDate(wib.getUTCDate() - ((wib.getUTCDay() + 6) % 7));
+  return wib.toISOString().slice(0, 10);
+}
+
+/**
+ * Weekly counts, empty weeks included so that a quiet spell shows as one.
+ * @param {string[]} times
+ * @returns {[string, number][]}
+ */
+function weeklyCounts(times) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const t of times) counts.set(weekOf(t), (counts.get(weekOf(t)) ?? 0) + 1);
+  const weeks = [...counts.keys()].sort();
+  /** @type {[string, number][]} */
+  const series = [];
+  for (
+    let d = new Date(`${weeks[0]}T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= weeks[weeks.length - 1];
+    d.setUTCDate(d.getUTCDate() + 7)
+  ) {
+    const key = d.toISOString().slice(0, 10);
+    series.push([key, counts.get(key) ?? 0]);
+  }
+  return series;
+}
+
 /** @param {any} gap @param {string} agencyName */
-function showTrend(gap, agencyName) {
+async function showTrend(gap, agencyName) {
   const chart = element('tren-grafik', HTMLDivElement);
-  const clusters = [...gap.evidence].sort((a, b) => a.firstSeenAt.localeCompare(b.firstSeenAt));
+  const tableBox = element('tren-tabel', HTMLDivElement);
   const title = `${gap.competency.name} di ${agencyName}`;
-  if (clusters.length === 0) {
+  status.textContent = `Memuat bukti ${title}…`;
+  // The members' dates are read only for the gap asked about: one city's gaps with
+  // every member would be a heavy first load.
+  const result = await api(
+    `query($filter: CompetencyGapFilter!, $first: Int!) {
+      competencyGaps(filter: $filter) { id evidence { id size members(first: $first) { submittedAt } } }
+    }`,
+    {
+      filter: { agencyCode: gap.agency.code, competencyCode: gap.competency.code },
+      first: MEMBERS_PER_CLUSTER,
+    },
+  );
+  const found = result.data?.competencyGaps.find((/** @type {any} */ g) => g.id === gap.id);
+  if (!found) {
     clearChart(chart);
     replace(
-      element('tren-tabel', HTMLDivElement),
-      h('p', { class: 'empty' }, `Belum ada klaster bukti untuk ${title}.`),
+      tableBox,
+      h('p', { class: 'error' }, result.errors?.[0]?.message ?? 'Bukti tidak dapat dimuat.'),
     );
+    status.textContent = '';
     return;
   }
-  const total = clusters.reduce((sum, c) => sum + c.size, 0);
+  const times = found.evidence.flatMap((/** @type {any} */ c) =>
+    c.members.map((/** @type {any} */ m) => m.submittedAt),
+  );
+  const capped = found.evidence.some((/** @type {any} */ c) => c.size > MEMBERS_PER_CLUSTER);
+  if (times.length === 0) {
+    clearChart(chart);
+    replace(tableBox, h('p', { class: 'empty' }, `Belum ada keluhan bukti untuk ${title}.`));
+    status.textContent = '';
+    return;
+  }
+  const series = weeklyCounts(times);
+  const peak = series.reduce((a, b) => (b[1] > a[1] ? b : a));
   drawChart(
     chart,
     {
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: clusters.map((c) => date(c.firstSeenAt)) },
-      yAxis: { type: 'value', name: 'keluhan', minInterval: 1 },
+      grid: { left: 16, right: 24, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: series.map(([week]) => week) },
+      yAxis: { type: 'value', minInterval: 1 },
       series: [
         {
           type: 'bar',
-          name: 'Ukuran klaster',
-          data: clusters.map((c) => c.size),
+          name: 'Keluhan per minggu',
+          data: series.map(([, n]) => n),
           itemStyle: { color: '#0b5d3b' },
         },
       ],
     },
-    `Bukti ${title}: ${clusters.length} klaster, ${total} keluhan, ` +
-      `pertama ${date(clusters[0].firstSeenAt)}, terakhir ${date(clusters[clusters.length - 1].lastSeenAt)}.`,
+    `Keluhan bukti ${title} per minggu: ${times.length} keluhan dalam ${series.length} minggu, ` +
+      `dari minggu ${series[0][0]} sampai ${series[series.length - 1][0]}; terbanyak ${peak[1]} pada minggu ${peak[0]}.`,
   );
   replace(
-    element('tren-tabel', HTMLDivElement),
-    table(
-      `Klaster bukti ${title}`,
-      ['Klaster', 'Keluhan', 'Pelapor berbeda', 'Pertama', 'Terakhir'],
-      clusters.map((c) => [
-        c.label,
-        fmt(c.size),
-        fmt(c.distinctReporters),
-        date(c.firstSeenAt),
-        date(c.lastSeenAt),
-      ]),
+    tableBox,
+    capped
+      ? h(
+          'p',
+          { class: 'hint' },
+          `Klaster besar: hanya ${MEMBERS_PER_CLUSTER} keluhan terbaru per klaster yang dihitung.`,
+        )
+      : null,
+    h(
+      'details',
+      {},
+      h('summary', {}, 'Tabel keluhan bukti per minggu'),
+      table(
+        `Keluhan bukti ${title} per minggu`,
+        ['Minggu mulai (Senin)', 'Keluhan'],
+        series.map(([week, n]) => [week, fmt(n)]),
+      ),
     ),
   );
+  status.textContent = `Tren bukti ${title} ditampilkan.`;
   element('tren', HTMLElement).scrollIntoView();
   element('tren-judul', HTMLHeadingElement).focus();
 }
