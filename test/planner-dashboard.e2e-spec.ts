@@ -135,6 +135,7 @@ describe('planner dashboard in a real browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     expect(await page.isVisible('#form-masuk')).toBe(true);
     expect(await page.isHidden('#dasbor')).toBe(true);
+    expect(await page.isHidden('#keluar')).toBe(true);
     // The page asked the API for nothing: without a token there is nothing to show.
     expect(requests.filter((u) => u.endsWith('/graphql'))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
@@ -151,6 +152,7 @@ describe('planner dashboard in a real browser', () => {
     expect(message).toContain('bukan akun perencana');
     expect(message).toContain('petugas instansi');
     expect(await page.isHidden('#dasbor')).toBe(true);
+    expect(await page.isHidden('#keluar')).toBe(true);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/planner-refused-390.png`, fullPage: true });
