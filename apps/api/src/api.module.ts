@@ -34,7 +34,10 @@ import { HealthController } from './health/health.controller.js';
 
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
+import { DataRightsResolver } from './intake/data-rights.resolver.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
+import { TransparencyModule } from '@suara/transparency';
+import { TransparencyResolver } from './transparency/transparency.resolver.js';
 import { StopNotificationsController } from './notifications/stop-notifications.controller.js';
 import { Open311HttpModule } from './open311/open311-http.module.js';
 import { PartnerKeysResolver } from './partners/partner-keys.resolver.js';
@@ -67,6 +70,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     QueueDashboardModule,
     PartnersModule,
     Open311HttpModule,
+    TransparencyModule,
     SuaraGraphQLModule,
     ThrottlerModule.forRootAsync({
       inject: [SuaraConfig, RedisClient],
@@ -94,6 +98,8 @@ import { TrainingResolver } from './training/training.resolver.js';
     GraphQLWsServer,
     LocalDateScalar,
     IntakeResolver,
+    DataRightsResolver,
+    TransparencyResolver,
     ForumResolver,
     IdentityResolver,
     RoutingAdminResolver,

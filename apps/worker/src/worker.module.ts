@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { SuaraConfigModule, SuaraLoggerModule, stopLog } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
+import { IntakeModule } from '@suara/intake';
 import { NotificationsModule } from '@suara/notifications';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
+import { TransparencyModule } from '@suara/transparency';
 import { TriageDeadlinesModule } from '@suara/triage';
 import { HeartbeatRunner } from './heartbeat.runner.js';
 import { JobHandlerCheck } from './jobs/job-handler.check.js';
@@ -23,8 +25,10 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     SuaraLoggerModule,
     DatabaseModule,
     QueueModule,
+    IntakeModule,
     RoutingModule,
     TriageDeadlinesModule,
+    TransparencyModule,
     NotificationsModule,
     DiscoveryModule,
   ],

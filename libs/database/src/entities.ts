@@ -9,6 +9,7 @@ import { NOTIFICATION_ENTITIES } from '@suara/notifications';
 import { OPEN311_ENTITIES } from '@suara/open311';
 import { PARTNER_ENTITIES } from '@suara/partners';
 import { TRAINING_ENTITIES } from '@suara/training';
+import { TRANSPARENCY_ENTITIES } from '@suara/transparency';
 
 /**
  * Every entity, listed: discovery by folder scanning differs between src and
@@ -26,4 +27,5 @@ export const ENTITIES = [
   ...NOTIFICATION_ENTITIES,
   ...PARTNER_ENTITIES,
   ...OPEN311_ENTITIES,
+  ...TRANSPARENCY_ENTITIES,
 ];

@@ -24,3 +24,5 @@ export * from './feedback.writer.js';
 export * from './intake.tables.js';
 export * from './events/feedback-events.js';
 export * from './intake.entities.js';
+export * from './privacy/contact-erasure.service.js';
+export * from './privacy/personal-data-masker.js';

@@ -64,11 +64,17 @@ export const IntakeErrors = defineErrors('intake', {
       'idempotencyKey ini sudah dipakai untuk laporan lain; laporan ini tidak disimpan. Kirim ulang dengan idempotencyKey baru.',
       'idempotencyKey',
     ),
-  citizenSecretMissing: () =>
+  citizenSecretMissing: (act = 'memberi nilai') =>
     new DomainError(
       'BAD_USER_INPUT',
-      'Masukkan kode rahasia dari tanda terima laporan Anda. Hanya pengirim laporan yang dapat memberi nilai.',
+      `Masukkan kode rahasia dari tanda terima laporan Anda. Hanya pengirim laporan yang dapat ${act}.`,
       'citizenSecret',
+    ),
+  notFoundByCode: (code: string) =>
+    new DomainError(
+      'NOT_FOUND',
+      `Kode lacak ${code} tidak ditemukan. Periksa kembali kodenya.`,
+      'trackingCode',
     ),
   citizenSecretWrong: () =>
     new DomainError(

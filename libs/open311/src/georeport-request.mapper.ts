@@ -1,8 +1,7 @@
-import { FeedbackStatus } from '@suara/intake';
+import { FeedbackStatus, maskPersonalData } from '@suara/intake';
 import { toGeoReportTime } from './georeport-time.js';
 import type { GeoReportRequest } from './georeport.views.js';
 import type { PublicNotes, RequestRow } from './open311-requests.reader.js';
-import { maskPersonalData } from './personal-data-masker.js';
 import { serviceByCode } from './service-catalog.js';
 
 /** Suara's lifecycle in GeoReport's two states: resolved, closed, rejected and merged items are done. */

@@ -5,7 +5,6 @@ export * from './georeport.views.js';
 export * from './open311.errors.js';
 export * from './open311.module.js';
 export * from './open311.service.js';
-export * from './personal-data-masker.js';
 export * from './service-catalog.js';
 
 import { Open311Request } from './entities/open311-request.entity.js';

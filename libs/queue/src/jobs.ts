@@ -16,6 +16,8 @@ export enum JobName {
   RetrainRouter = 'retrain-router',
   WatchDeadlines = 'watch-deadlines',
   NotifyCitizen = 'notify-citizen',
+  EraseExpiredContacts = 'erase-expired-contacts',
+  RefreshAnswerStats = 'refresh-answer-stats',
 }
 
 export interface JobPayloads {
@@ -23,6 +25,8 @@ export interface JobPayloads {
   [JobName.SweepUnrouted]: Record<string, never>;
   [JobName.RetrainRouter]: { reason?: string };
   [JobName.WatchDeadlines]: Record<string, never>;
+  [JobName.EraseExpiredContacts]: Record<string, never>;
+  [JobName.RefreshAnswerStats]: Record<string, never>;
   /**
    * One thing to tell a report's citizen. Ids and facts only: the address is read
    * when the message is sent, so an erased contact is in no queue or outbox.
@@ -44,6 +48,8 @@ export const JOB_QUEUE = {
   [JobName.RetrainRouter]: QueueName.Maintenance,
   [JobName.WatchDeadlines]: QueueName.Maintenance,
   [JobName.NotifyCitizen]: QueueName.Notifications,
+  [JobName.EraseExpiredContacts]: QueueName.Maintenance,
+  [JobName.RefreshAnswerStats]: QueueName.Maintenance,
 } as const satisfies Record<JobName, QueueName>;
 
 /**
@@ -66,6 +72,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: 100,
   },
   [JobName.WatchDeadlines]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  [JobName.EraseExpiredContacts]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  [JobName.RefreshAnswerStats]: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
   // Sixteen tries at the default 1 s doubling wait out a mail server that is down
   // for about nine hours; the last failure stays listed for an admin.
   [JobName.NotifyCitizen]: {

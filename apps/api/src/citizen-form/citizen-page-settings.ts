@@ -25,6 +25,12 @@ export interface CitizenPageSettings {
     comment: number;
   };
   autoCloseDays: number;
+  /** Working days within which a report must reach an agency. */
+  routeDays: number;
+  /** Days after a report closes until its reporter's contact is erased. */
+  retentionDays: number;
+  /** Who answers for the citizens' personal data (UU 27/2022). */
+  dataController: { name: string; contact: string };
 }
 
 export function citizenPageSettings(config: SuaraConfig): CitizenPageSettings {
@@ -44,6 +50,12 @@ export function citizenPageSettings(config: SuaraConfig): CitizenPageSettings {
       comment: maxLengthOf('Mutation.rateResolution(comment:)'),
     },
     autoCloseDays: config.env.SLA_AUTO_CLOSE_DAYS,
+    routeDays: config.env.SLA_ROUTE_DAYS,
+    retentionDays: config.env.RETENTION_DAYS_AFTER_CLOSE,
+    dataController: {
+      name: config.env.DATA_CONTROLLER_NAME,
+      contact: config.env.DATA_CONTROLLER_CONTACT,
+    },
   };
 }
 

@@ -5,6 +5,10 @@ import type { CitizenPageSettings } from './citizen-page-settings.js';
 export interface CitizenPages {
   form: string;
   tracking: string;
+  privacy: string;
+  myData: string;
+  statistics: string;
+  reports: string;
 }
 
 /**
@@ -15,7 +19,14 @@ export interface CitizenPages {
 export function renderCitizenPages(dir: string, settings: CitizenPageSettings): CitizenPages {
   const values = placeholders(settings);
   const render = (file: string) => fill(readFileSync(join(dir, file), 'utf8'), values, file);
-  return { form: render('index.html'), tracking: render('lacak.html') };
+  return {
+    form: render('index.html'),
+    tracking: render('lacak.html'),
+    privacy: render('privasi.html'),
+    myData: render('data-saya.html'),
+    statistics: render('statistik.html'),
+    reports: render('laporan.html'),
+  };
 }
 
 /** Every value already escaped for where it goes. */
@@ -43,6 +54,10 @@ function placeholders(s: CitizenPageSettings): Record<string, string> {
     secretMax: String(maxLength.citizenSecret),
     commentMax: String(maxLength.comment),
     autoCloseDays: String(s.autoCloseDays),
+    routeDays: String(s.routeDays),
+    retentionDays: html(s.retentionDays.toLocaleString('id-ID')),
+    controllerName: html(s.dataController.name),
+    controllerContact: html(s.dataController.contact),
   };
 }
 

@@ -17,7 +17,12 @@ class Routing extends JobProcessor {
 @Injectable()
 class ForgetfulMaintenance extends JobProcessor {
   readonly queueName = QueueName.Maintenance;
-  readonly handlers = { [JobName.SweepUnrouted]: done, [JobName.WatchDeadlines]: done };
+  readonly handlers = {
+    [JobName.SweepUnrouted]: done,
+    [JobName.WatchDeadlines]: done,
+    [JobName.EraseExpiredContacts]: done,
+    [JobName.RefreshAnswerStats]: done,
+  };
 }
 
 @Injectable()
@@ -27,6 +32,8 @@ class Maintenance extends JobProcessor {
     [JobName.SweepUnrouted]: done,
     [JobName.WatchDeadlines]: done,
     [JobName.RetrainRouter]: done,
+    [JobName.EraseExpiredContacts]: done,
+    [JobName.RefreshAnswerStats]: done,
   };
 }
 

@@ -3,7 +3,9 @@ import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { SuaraConfig } from '@suara/core';
 import { type JobHandlers, JobName, type JobsOf, QueueName, jobOptions } from '@suara/queue';
+import { ContactErasureService } from '@suara/intake';
 import { RouterModelService, RoutingService } from '@suara/routing';
+import { AnswerStatsService } from '@suara/transparency';
 import { DeadlineWatchService } from '@suara/triage';
 import { JobProcessor } from '../jobs/job-processor.js';
 
@@ -24,6 +26,8 @@ export class MaintenanceProcessor extends JobProcessor implements OnApplicationB
     },
     [JobName.WatchDeadlines]: () => this.deadlines.run(),
     [JobName.RetrainRouter]: (data) => this.models.retrain(data?.reason ?? 'scheduled retraining'),
+    [JobName.EraseExpiredContacts]: () => this.contacts.eraseExpired(),
+    [JobName.RefreshAnswerStats]: () => this.answerStats.refresh(),
   };
 
   constructor(
@@ -31,6 +35,8 @@ export class MaintenanceProcessor extends JobProcessor implements OnApplicationB
     private readonly routing: RoutingService,
     private readonly models: RouterModelService,
     private readonly deadlines: DeadlineWatchService,
+    private readonly contacts: ContactErasureService,
+    private readonly answerStats: AnswerStatsService,
     private readonly config: SuaraConfig,
   ) {
     super();
@@ -48,6 +54,8 @@ export class MaintenanceProcessor extends JobProcessor implements OnApplicationB
     await schedule(JobName.SweepUnrouted, this.config.env.SWEEP_EVERY_MS);
     await schedule(JobName.RetrainRouter, this.config.env.ROUTING_RETRAIN_EVERY_MS);
     await schedule(JobName.WatchDeadlines, this.config.env.DEADLINE_WATCH_EVERY_MS);
+    await schedule(JobName.EraseExpiredContacts, this.config.env.RETENTION_EVERY_MS);
+    await schedule(JobName.RefreshAnswerStats, this.config.env.ANSWER_STATS_EVERY_MS);
   }
 
   @OnWorkerEvent('error')

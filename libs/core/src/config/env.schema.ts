@@ -113,6 +113,20 @@ export const envSchema = z.object({
   SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** How often overdue items are escalated and unanswered resolutions closed. */
   DEADLINE_WATCH_EVERY_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /**
+   * Days after a report is closed, rejected or merged until its reporter's contact
+   * details are erased (UU 27/2022: kept no longer than the purpose needs).
+   * Fractions are allowed, for tests.
+   */
+  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().min(0).max(36_500).default(365),
+  /** How often the retention job looks for contacts past their period. */
+  RETENTION_EVERY_MS: z.coerce.number().int().min(500).default(3600_000),
+  /** How often the public answer statistics (/statistik) are rebuilt. */
+  ANSWER_STATS_EVERY_MS: z.coerce.number().int().min(500).default(900_000),
+  /** The data controller the privacy notice names (pengendali data pribadi). */
+  DATA_CONTROLLER_NAME: z.string().min(3).max(200).default('Pemerintah Daerah pengelola Suara'),
+  /** Where citizens exercise their rights: an e-mail address, a postal address or a phone. */
+  DATA_CONTROLLER_CONTACT: z.string().min(3).max(300).default('privasi@suara.localhost'),
   SLA_ROUTE_DAYS: z.coerce.number().int().min(1).default(3),
   SLA_FIRST_RESPONSE_DAYS: z.coerce.number().int().min(1).default(5),
   SLA_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).default(10),

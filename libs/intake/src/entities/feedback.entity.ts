@@ -51,6 +51,15 @@ import { ForumSession } from './forum-session.entity.js';
   name: 'feedback_close_due',
   expression: `create index "feedback_close_due" on "feedback" ("close_due_at") where "status" = 'RESOLVED'`,
 })
+// The public list, newest first, per city and per agency; confidential reports never in it.
+@Index({
+  name: 'feedback_public_city',
+  expression: `create index "feedback_public_city" on "feedback" ("city_code", "submitted_at" desc, "id" desc) where not "confidential"`,
+})
+@Index({
+  name: 'feedback_public_agency',
+  expression: `create index "feedback_public_agency" on "feedback" ("agency_code", "submitted_at" desc, "id" desc) where not "confidential"`,
+})
 @Index({ properties: ['assignee', 'status'] })
 export class Feedback {
   /** Lets the typed query builder (em.getKysely) infer this entity's table. */

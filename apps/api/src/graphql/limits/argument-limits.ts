@@ -2,6 +2,7 @@ import { MAX_STATEMENTS_PER_IMPORT, MAX_TEXT_LENGTH } from '@suara/intake';
 import { MAX_CIVIL_SERVANTS, MAX_SUGGESTION_BUDGET_IDR, PLAN_LIMITS } from '@suara/training';
 import { MAX_PARTNER_NAME } from '@suara/partners';
 import { MAX_PAGE } from '@suara/triage';
+import { MAX_PUBLIC_PAGE } from '@suara/transparency';
 import { type ArgumentLimit, REFERENCE_CODE } from './argument-limit.js';
 
 /**
@@ -18,6 +19,8 @@ const page: ArgumentLimit = { min: 1, max: MAX_PAGE };
 const version: ArgumentLimit = { min: 0 };
 const cursor = text(200);
 const year: ArgumentLimit = { min: 2000, max: 2100 };
+// YYYY-MM; its shape is checked by the statistics with a message that shows the format.
+const month = text(7);
 
 export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
   // Citizens
@@ -35,6 +38,15 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
   'Mutation.rateResolution(comment:)': text(1_000),
   // 28 symbols in four groups; room for the spaces people type.
   'Mutation.rateResolution(citizenSecret:)': text(64),
+  'Mutation.eraseMyContact(trackingCode:)': text(32),
+  'Mutation.eraseMyContact(citizenSecret:)': text(64),
+  'Query.agencyAnswerStats(cityCode:)': code,
+  'Query.agencyAnswerStats(from:)': month,
+  'Query.agencyAnswerStats(to:)': month,
+  'Query.publicReports(cityCode:)': code,
+  'Query.publicReports(agencyCode:)': code,
+  'Query.publicReports(first:)': { min: 1, max: MAX_PUBLIC_PAGE },
+  'Query.publicReports(after:)': cursor,
 
   // Forums. A statement's own rules reject one row, not the whole import, so its
   // text ceiling here is only against abuse; intake refuses the row past its limit.
