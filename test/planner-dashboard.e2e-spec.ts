@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, graphql } from '@suara/testing';
+import { launchChromium } from './support/browser.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 
 const ARTIFACTS = 'test-artifacts';
@@ -67,17 +68,7 @@ describe('planner dashboard in a real browser', () => {
       }),
     );
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -127,7 +118,7 @@ describe('planner dashboard in a real browser', () => {
     const origin = new URL(stack.url).origin;
     const outside = requests.filter((u) => !u.startsWith('blob:') && new URL(u).origin !== origin);
     expect(outside).toEqual([]);
-    expect(requests.some((u) => u.endsWith('/planner/assets/echarts.min.js'))).toBe(true);
+    expect(requests.some((u) => u.endsWith('/assets/vendor/echarts.min.js'))).toBe(true);
   }
 
   it('shows only a sign-in form, and no data, before a planner signs in', async () => {

@@ -1,5 +1,5 @@
 // @ts-check
-// Charts through Apache ECharts, served by the app itself (/planner/assets/echarts.min.js).
+// Charts through Apache ECharts, served by the app itself (/assets/vendor/echarts.min.js).
 // Each chart's container is role="img" with a summary in aria-label; a data table beside it
 // carries every number, so nothing is only in the picture.
 

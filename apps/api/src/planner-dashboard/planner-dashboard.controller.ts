@@ -1,16 +1,13 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { createRequire } from 'node:module';
 import { CITIZEN_ASSETS_DIR } from '../citizen-form/citizen-form.controller.js';
 import { plannerPageSettings, renderPlannerPage } from './planner-page.js';
 
-// The chart library is served by the app itself: an intranet without internet still draws charts.
-const ECHARTS_FILE = createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js');
-
-// As strict as the citizen pages: scripts, styles and data only from this origin.
-// The charts draw on canvas and their tooltips render inside it, so no inline style is needed.
+// As strict as the citizen pages: scripts, styles and data only from this origin
+// (ECharts included, at /assets/vendor/echarts.min.js). The charts draw on canvas
+// and their tooltips render inside it, so no inline style is needed.
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /**
@@ -26,11 +23,5 @@ export class PlannerDashboardController {
   @Header('Cache-Control', 'no-cache')
   dashboard(@Res() res: Response): void {
     res.type('html').send(this.page);
-  }
-
-  @Get('assets/echarts.min.js')
-  @Header('Cache-Control', 'public, max-age=86400')
-  echarts(@Res() res: Response): void {
-    res.type('text/javascript').sendFile(ECHARTS_FILE);
   }
 }
