@@ -313,6 +313,8 @@ function renderHeatMap() {
   }
   const max = Math.max(...cell.values());
   const top = gaps.reduce((a, b) => (b.severity > a.severity ? b : a));
+  // One row per agency, readable however many there are.
+  chart.style.height = `${Math.max(200, 130 + agencies.length * 36)}px`;
   drawChart(
     chart,
     {
