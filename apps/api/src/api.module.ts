@@ -12,6 +12,7 @@ import {
 } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
+import { InsightModule } from '@suara/insight';
 import { IntakeModule } from '@suara/intake';
 import { NotificationsModule } from '@suara/notifications';
 import { PartnersModule } from '@suara/partners';
@@ -35,6 +36,11 @@ import { HealthController } from './health/health.controller.js';
 import { RateBudget } from './infra/gql-throttler.guard.js';
 import { RedisThrottlerStorage } from './infra/redis-throttler.storage.js';
 import { DataRightsResolver } from './intake/data-rights.resolver.js';
+import {
+  CompetencyGapResolver,
+  FeedbackInsightResolver,
+  InsightResolver,
+} from './insight/insight.resolver.js';
 import { IntakeResolver } from './intake/intake.resolver.js';
 import { TransparencyModule } from '@suara/transparency';
 import { TransparencyResolver } from './transparency/transparency.resolver.js';
@@ -67,6 +73,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     TrainingModule,
     NotificationsModule,
     FeedbackLoadersModule,
+    InsightModule,
     QueueDashboardModule,
     PartnersModule,
     Open311HttpModule,
@@ -107,6 +114,9 @@ import { TrainingResolver } from './training/training.resolver.js';
     TriageResolver,
     ResolutionRatingResolver,
     TrainingResolver,
+    InsightResolver,
+    CompetencyGapResolver,
+    FeedbackInsightResolver,
     FeedbackPubSub,
     FeedbackQueueSubscription,
     PartnerKeysResolver,

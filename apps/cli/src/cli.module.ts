@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SuaraConfigModule } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { IdentityModule } from '@suara/identity';
+import { InsightModule } from '@suara/insight';
 import { IntakeModule } from '@suara/intake';
 import { ReferenceModule } from '@suara/reference';
 import { RoutingModule } from '@suara/routing';
@@ -15,6 +16,7 @@ import { RoutingModule } from '@suara/routing';
     IntakeModule,
     RoutingModule,
     IdentityModule,
+    InsightModule,
   ],
 })
 export class CliModule {}

@@ -4,6 +4,7 @@ import { isDomainError } from '@suara/core';
 import { dbSetup } from './commands/db-setup.command.js';
 import { evalInsight } from './commands/eval-insight.command.js';
 import { evalRouting } from './commands/eval-routing.command.js';
+import { insightRebuild } from './commands/insight-rebuild.command.js';
 import { routingDerive } from './commands/routing-derive.command.js';
 import { forumImport } from './commands/forum-import.command.js';
 import { migrationCreate } from './commands/migration-create.command.js';
@@ -19,7 +20,8 @@ const USAGE = `Usage:
                                                   with --real, also on the LAPOR! 2017 crawl (baseline and held-out folds)
   suara routing:derive --real LAPOR.txt [--out PATH]
                                                   derive agency-marking words from the LAPOR! 2017 crawl for training
-  suara eval:insight --file PATH [--folds 5]      held-out themes, clusters and competency gaps on labeled JSON Lines`;
+  suara eval:insight --file PATH [--folds 5]      held-out themes, clusters and competency gaps on labeled JSON Lines
+  suara insight:rebuild                           rebuild themes, clusters and gaps into a new generation, then switch over`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -74,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
       }
       await evalInsight(values.file, values.folds ? Number(values.folds) : 5);
       return 0;
+    case 'insight:rebuild':
+      return insightRebuild();
     default:
       console.error(USAGE);
       return 64;

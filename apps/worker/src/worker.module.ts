@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { SuaraConfigModule, SuaraLoggerModule, stopLog } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { IntakeModule } from '@suara/intake';
+import { InsightModule } from '@suara/insight';
 import { NotificationsModule } from '@suara/notifications';
 import { QueueModule } from '@suara/queue';
 import { RoutingModule } from '@suara/routing';
@@ -11,6 +12,7 @@ import { TriageDeadlinesModule } from '@suara/triage';
 import { HeartbeatRunner } from './heartbeat.runner.js';
 import { JobHandlerCheck } from './jobs/job-handler.check.js';
 import { OutboxRelayRunner } from './outbox-relay.runner.js';
+import { InsightProcessor } from './processors/insight.processor.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { NotificationProcessor } from './processors/notification.processor.js';
 import { RoutingProcessor } from './processors/routing.processor.js';
@@ -30,6 +32,7 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     TriageDeadlinesModule,
     TransparencyModule,
     NotificationsModule,
+    InsightModule,
     DiscoveryModule,
   ],
   providers: [
@@ -37,6 +40,7 @@ import { RoutingProcessor } from './processors/routing.processor.js';
     RoutingProcessor,
     MaintenanceProcessor,
     NotificationProcessor,
+    InsightProcessor,
     OutboxRelayRunner,
     HeartbeatRunner,
     stopLog('Suara worker berhenti dengan rapi'),

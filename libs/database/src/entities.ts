@@ -1,5 +1,6 @@
 import { AUDIT_ENTITIES } from '@suara/audit';
 import { IDENTITY_ENTITIES } from '@suara/identity';
+import { INSIGHT_ENTITIES } from '@suara/insight';
 import { INTAKE_ENTITIES } from '@suara/intake';
 import { QUEUE_ENTITIES } from '@suara/queue';
 import { REFERENCE_ENTITIES } from '@suara/reference';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ...PARTNER_ENTITIES,
   ...OPEN311_ENTITIES,
   ...TRANSPARENCY_ENTITIES,
+  ...INSIGHT_ENTITIES,
 ];

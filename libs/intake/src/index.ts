@@ -1,4 +1,5 @@
 export * from './access/feedback.policy.js';
+export * from './privacy/mask-personal-data.js';
 export * from './citizen/citizen-secret.js';
 export * from './citizen/receipt-keys.js';
 export * from './entities/feedback.entity.js';
@@ -25,4 +26,3 @@ export * from './intake.tables.js';
 export * from './events/feedback-events.js';
 export * from './intake.entities.js';
 export * from './privacy/contact-erasure.service.js';
-export * from './privacy/personal-data-masker.js';

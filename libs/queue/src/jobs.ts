@@ -7,6 +7,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   /** Messages to citizens about their reports. */
   Notifications = 'notifications',
+  /** Themes and recurring clusters, after an item got (or changed) its agency. */
+  Insight = 'insight',
 }
 
 /** Job names are stored with each job: never derive them from class names. */
@@ -18,6 +20,7 @@ export enum JobName {
   NotifyCitizen = 'notify-citizen',
   EraseExpiredContacts = 'erase-expired-contacts',
   RefreshAnswerStats = 'refresh-answer-stats',
+  AnalyseFeedback = 'analyse-feedback',
 }
 
 export interface JobPayloads {
@@ -40,6 +43,12 @@ export interface JobPayloads {
     /** When it happened, ISO 8601. */
     at: string;
   };
+  /**
+   * `revision` is `analyse:<id>:<version>`: every change of agency is analysed
+   * once, and a later change is not swallowed by the job of an earlier one. Three
+   * parts, like a notice's key, because BullMQ refuses a job id with one colon.
+   */
+  [JobName.AnalyseFeedback]: { feedbackId: string; revision: string };
 }
 
 export const JOB_QUEUE = {
@@ -50,6 +59,7 @@ export const JOB_QUEUE = {
   [JobName.NotifyCitizen]: QueueName.Notifications,
   [JobName.EraseExpiredContacts]: QueueName.Maintenance,
   [JobName.RefreshAnswerStats]: QueueName.Maintenance,
+  [JobName.AnalyseFeedback]: QueueName.Insight,
 } as const satisfies Record<JobName, QueueName>;
 
 /**
@@ -82,6 +92,12 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { age: 24 * 3600, count: 50_000 },
     removeOnFail: false,
   },
+  [JobName.AnalyseFeedback]: {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: 3600, count: 50_000 },
+    removeOnFail: false,
+  },
 };
 
 /** A job's options with the deployment's retry delay (JOB_BACKOFF_MS). */
@@ -97,11 +113,13 @@ export function jobOptions(name: JobName, backoffMs: number): JobsOptions {
  * payload field) as its job id, so it is queued once; a job about one change of
  * an item takes the change's key. BullMQ ignores a job id it
  * still holds, the sweeper skips items whose job waits in the outbox, and an
- * admin finds an item's job by the item's id.
+ * admin finds an item's job by the item's id. Insight's analysis takes the
+ * item's revision (id and version) instead: each change of agency is its own job.
  */
 export const JOB_KEY = {
   [JobName.RouteFeedback]: 'feedbackId',
   [JobName.NotifyCitizen]: 'key',
+  [JobName.AnalyseFeedback]: 'revision',
 } as const satisfies { [N in JobName]?: keyof JobPayloads[N] };
 
 /** Jobs about one item, queued once per item. */

@@ -83,7 +83,19 @@ export async function writeRoutingOutcomes(
         }))
         .whereRef('f.id', '=', 'i.id')
         .where('f.status', '=', FeedbackStatus.RECEIVED)
-        .returning(['f.id', 'f.version']),
+        .returning(['f.id', 'f.version', 'f.status']),
+    )
+    // An item with an agency is analysed for insight (themes, recurring clusters).
+    .with('analysis', (db) =>
+      insertJobs(
+        db,
+        JobName.AnalyseFeedback,
+        db.selectFrom('changed as c').where('c.status', '=', FeedbackStatus.ROUTED),
+        (eb) => ({
+          feedbackId: eb.ref('c.id'),
+          revision: sql<string>`'analyse:' || ${eb.ref('c.id')} || ':' || ${eb.ref('c.version')}`,
+        }),
+      ),
     )
     .with('decisions', (db) =>
       insertSelect(

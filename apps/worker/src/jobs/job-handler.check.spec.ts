@@ -45,6 +45,14 @@ class Notifications extends JobProcessor {
   };
 }
 
+@Injectable()
+class Insight extends JobProcessor {
+  readonly queueName = QueueName.Insight;
+  readonly handlers: JobHandlers<JobsOf<QueueName.Insight>> = {
+    [JobName.AnalyseFeedback]: done,
+  };
+}
+
 /** A second processor that also claims to route items. */
 @Injectable()
 class RoutingAgain extends Routing {}
@@ -60,12 +68,12 @@ async function boot(...processors: (typeof JobProcessor)[]) {
 
 describe('the worker’s job handlers at boot', () => {
   it('boots when every job has exactly one handler', async () => {
-    const module = await boot(Routing, Maintenance, Notifications);
+    const module = await boot(Routing, Maintenance, Notifications, Insight);
     await module.close();
   });
 
   it('refuses to boot when a job has no handler, naming the job and its queue', async () => {
-    await expect(boot(Routing, ForgetfulMaintenance, Notifications)).rejects.toThrow(
+    await expect(boot(Routing, ForgetfulMaintenance, Notifications, Insight)).rejects.toThrow(
       'The worker cannot start: no handler for job "retrain-router" (queue "maintenance").',
     );
   });
@@ -75,7 +83,7 @@ describe('the worker’s job handlers at boot', () => {
   });
 
   it('refuses to boot when two processors handle the same job', async () => {
-    await expect(boot(Routing, RoutingAgain, Maintenance, Notifications)).rejects.toThrow(
+    await expect(boot(Routing, RoutingAgain, Maintenance, Notifications, Insight)).rejects.toThrow(
       'job "route-feedback" has 2 handlers (Routing, RoutingAgain)',
     );
   });

@@ -99,6 +99,12 @@ export const envSchema = z.object({
   RESTART_MAX_DELAY_MS: z.coerce.number().int().min(10).default(60_000),
   /** How often a worker tells the API it is alive; /health counts it gone after three missed beats. */
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** A cluster is recurring at this many items (insight, DOMAIN.md) ... */
+  INSIGHT_RECURRING_MIN_ITEMS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** ... from this many distinct reporters ... */
+  INSIGHT_RECURRING_MIN_REPORTERS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** ... within this many days before its latest item; also the window of a gap's severity. */
+  INSIGHT_RECURRING_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Below this calibrated confidence an item goes to the coordinator's triage. */
   ROUTING_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.7),
   /** How sure the text must be to overrule the agency the citizen picked. */

@@ -7,6 +7,7 @@ import { Migration20261130090000_citizen_secret } from './Migration2026113009000
 import { Migration20261130090936_notifications } from './Migration20261130090936_notifications.js';
 import { Migration20261130100000_open311 } from './Migration20261130100000_open311.js';
 import { Migration20261130120000_training } from './Migration20261130120000_training.js';
+import { Migration20261130130000_insight } from './Migration20261130130000_insight.js';
 import { Migration20261130140000_transparency } from './Migration20261130140000_transparency.js';
 
 /** Applied in this order; `npm run migration:create` rewrites this list. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   Migration20261130090936_notifications,
   Migration20261130100000_open311,
   Migration20261130120000_training,
+  Migration20261130130000_insight,
   Migration20261130140000_transparency,
 ];

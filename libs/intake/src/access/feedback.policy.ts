@@ -43,6 +43,14 @@ export const FeedbackPolicy = {
     return false;
   },
 
+  /**
+   * Planners read complaints as evidence, city-wide: the text with personal data
+   * masked (mask-personal-data.ts), since they may never learn who wrote it.
+   */
+  readsTextMasked(actor: Principal): boolean {
+    return actor.role === StaffRole.PLANNER;
+  },
+
   /** The audit trail and escalations: the city's coordinator and admins. */
   canOversee(actor: Principal, cityCode: string): boolean {
     return (

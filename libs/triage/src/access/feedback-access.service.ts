@@ -5,6 +5,7 @@ import { isUuid } from '@suara/core';
 import { IdentityErrors, type Principal, staffAuditActor } from '@suara/identity';
 import { Feedback, FeedbackPolicy, ReporterContact, scopeOf } from '@suara/intake';
 import { TriageErrors } from '../triage.errors.js';
+import { viewsForReader } from './masked-text.js';
 import { type AuditLineView, type FeedbackView, auditLineView, viewOf } from '../triage.views.js';
 
 export const IDENTITY_READ = 'feedback.identity_read';
@@ -24,11 +25,13 @@ export class FeedbackAccessService {
   ) {}
 
   async get(actor: Principal, id: string): Promise<FeedbackView | null> {
-    const item = isUuid(id) ? await this.em.fork().findOne(Feedback, id) : null;
+    const em = this.em.fork();
+    const item = isUuid(id) ? await em.findOne(Feedback, id) : null;
     if (!item) return null;
     if (!FeedbackPolicy.canRead(actor, scopeOf(item)))
       throw IdentityErrors.forbidden('melihat laporan ini');
-    return viewOf(item);
+    const [view] = await viewsForReader(em, actor, [viewOf(item)]);
+    return view;
   }
 
   /**

@@ -17,14 +17,31 @@ import {
   FeedbackPolicy,
   FeedbackResponse,
   FeedbackStatus,
+  type IntakeTables,
   checkRequiredText,
   isFinal,
   scopeOf,
 } from '@suara/intake';
+import { sql } from 'kysely';
+import { JobName, type QueueTables, insertJobs } from '@suara/queue';
 import { Agency, ReferenceService, ServiceDeadlines } from '@suara/reference';
 import { RouterModelService, RoutingDecision } from '@suara/routing';
 import { TriageErrors } from '../triage.errors.js';
 import { type FeedbackView, viewOf } from '../triage.views.js';
+
+/** A new agency (reroute, routed from triage) or a duplicate's new home: insight places the item again. */
+function enqueueAnalysis(tx: EntityManager, feedbackId: string) {
+  const db = tx.getKysely<IntakeTables & QueueTables>();
+  return insertJobs(
+    db,
+    JobName.AnalyseFeedback,
+    db.selectFrom('feedback as f').where('f.id', '=', feedbackId),
+    (eb) => ({
+      feedbackId: eb.ref('f.id'),
+      revision: sql<string>`'analyse:' || ${eb.ref('f.id')} || ':' || ${eb.ref('f.version')}`,
+    }),
+  ).execute();
+}
 
 export const RESPONDED = 'feedback.responded';
 export const ASSIGNED = 'feedback.assigned';
@@ -256,6 +273,8 @@ export class TriageService {
         const previousAgencyCode = item.agency?.code;
         await apply(tx, item);
         await tx.flush();
+        if (item.agency?.code !== previousAgencyCode || item.status === FeedbackStatus.DUPLICATE)
+          await enqueueAnalysis(tx, item.id);
         return { view: viewOf(item), previousAgencyCode };
       });
       await this.events.changed(view, previousAgencyCode);

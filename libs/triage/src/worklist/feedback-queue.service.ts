@@ -9,6 +9,7 @@ import {
   type IntakeTables,
 } from '@suara/intake';
 import { IdentityErrors, type Principal } from '@suara/identity';
+import { viewsForReader } from '../access/masked-text.js';
 import { TriageErrors } from '../triage.errors.js';
 import { type FeedbackView, OPEN_STATUSES, viewOf } from '../triage.views.js';
 import { decodeCursor, encodeCursor } from './queue-cursor.js';
@@ -140,9 +141,15 @@ export class FeedbackQueueService {
         .executeTakeFirstOrThrow(),
     ]);
     const hasNextPage = rows.length > first;
-    const edges = rows.slice(0, first).map((r) => ({
+    const page = rows.slice(0, first);
+    const nodes = await viewsForReader(
+      em,
+      actor,
+      page.map((r) => viewOf(em.map(Feedback, r))),
+    );
+    const edges = page.map((r, i) => ({
       cursor: encodeCursor({ due: r.k_due, submitted: r.k_submitted, id: r.id }),
-      node: viewOf(em.map(Feedback, r)),
+      node: nodes[i],
     }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor }, totalCount: n };
   }

@@ -23,6 +23,18 @@ const year: ArgumentLimit = { min: 2000, max: 2100 };
 const month = text(7);
 
 export const ARGUMENT_LIMITS: Readonly<Record<string, ArgumentLimit>> = {
+  // Insight (planners, coordinators)
+  'Query.recurringClusters(first:)': { min: 1, max: 500 },
+  'ClusterFilter.cityCode': code,
+  'ClusterFilter.agencyCode': code,
+  'ClusterFilter.minSize': { min: 1, max: 100_000 },
+  'ComplaintCluster.members(first:)': { min: 1, max: 100 },
+  'CompetencyGapFilter.cityCode': code,
+  'CompetencyGapFilter.agencyCode': code,
+  'CompetencyGapFilter.competencyCode': code,
+  'CompetencyGapFilter.status': code,
+  'Mutation.reviewCompetencyGap(note:)': text(1_000),
+
   // Citizens
   'SubmitFeedbackInput.cityCode': code,
   'SubmitFeedbackInput.agencyCode': code,

@@ -4,6 +4,7 @@ import {
   getNullableType,
   isInputObjectType,
   isListType,
+  isObjectType,
   isScalarType,
 } from 'graphql';
 import { ARGUMENT_LIMITS, itemCoordinate } from './argument-limits.js';
@@ -30,17 +31,16 @@ export function undeclaredArgumentLimits(schema: GraphQLSchema) {
       if (isScalarType(item) && NEEDS_LIMIT.has(item.name)) wanted.add(itemCoordinate(coordinate));
     } else if (isScalarType(nullable) && NEEDS_LIMIT.has(nullable.name)) wanted.add(coordinate);
   };
-  for (const root of [
-    schema.getQueryType(),
-    schema.getMutationType(),
-    schema.getSubscriptionType(),
-  ])
-    for (const field of Object.values(root?.getFields() ?? {}))
-      for (const arg of field.args) visit(arg.type, `${root!.name}.${field.name}(${arg.name}:)`);
-  for (const type of Object.values(schema.getTypeMap()))
+  // Every object type, not only the roots: a nested field's argument (a cluster's
+  // `members(first:)`) is checked per request like a root's, so it needs a limit too.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type) && !type.name.startsWith('__'))
+      for (const field of Object.values(type.getFields()))
+        for (const arg of field.args) visit(arg.type, `${type.name}.${field.name}(${arg.name}:)`);
     if (isInputObjectType(type))
       for (const field of Object.values(type.getFields()))
         visit(field.type, `${type.name}.${field.name}`);
+  }
   return {
     missing: [...wanted].filter((c) => !(c in ARGUMENT_LIMITS)).sort(),
     unknown: Object.keys(ARGUMENT_LIMITS)

@@ -1,4 +1,4 @@
-import { maskPersonalData } from './personal-data-masker.js';
+import { maskPersonalData } from './mask-personal-data.js';
 
 describe('maskPersonalData', () => {
   it.each([

@@ -1,0 +1,102 @@
+import {
+  InsightAnalysisService,
+  InsightCurationService,
+  InsightModule,
+  InsightRebuildService,
+} from '@suara/insight';
+import { FeedbackKind, IntakeService } from '@suara/intake';
+import { ServiceContext } from '@suara/testing';
+import { TriageModule } from '@suara/triage';
+import { principalOf } from './fixtures.js';
+
+const RUDE = [
+  'Petugas loket Puskesmas Helvetia membentak pasien lansia, kasar sekali.',
+  'Petugas pendaftaran Puskesmas Helvetia ketus dan membentak pasien lansia di loket.',
+  'Di loket Puskesmas Helvetia petugasnya kasar, membentak ibu saya yang sudah lansia.',
+  'Petugas loket Puskesmas Helvetia kasar dan membentak pasien lansia lagi minggu ini.',
+];
+
+/** `insight:rebuild` against PostgreSQL: a new generation, switched over at the end. */
+describe('insight rebuild', () => {
+  let ctx: ServiceContext;
+  let n = 0;
+
+  beforeAll(async () => {
+    ctx = await ServiceContext.start([InsightModule, TriageModule]);
+  });
+  afterAll(() => ctx?.stop());
+
+  const item = async (text: string) => {
+    const { trackingCode } = await ctx.get(IntakeService).submit({
+      cityCode: 'MDN',
+      kind: FeedbackKind.COMPLAINT,
+      text,
+      reporter: { name: 'Budi Santoso', email: `warga${++n}@contoh.id` },
+    });
+    const [{ id }] = await ctx.sql<{ id: string }>(
+      `update feedback set status = 'ROUTED', agency_code = 'MDN-DINKES' where tracking_code = ? returning id`,
+      [trackingCode],
+    );
+    return id;
+  };
+  const active = async () =>
+    (
+      await ctx.sql<{ generation: number; items: number; clusters: number; sizes: number }>(
+        `select g.id as generation,
+                (select count(*)::int from insight_item i where i.generation = g.id) as items,
+                (select count(*)::int from complaint_cluster c where c.generation = g.id and c.status = 'OPEN') as clusters,
+                (select coalesce(sum(size), 0)::int from complaint_cluster c where c.generation = g.id) as sizes
+           from insight_generation g where g.status = 'ACTIVE'`,
+      )
+    )[0];
+  const gap = async (competency: string) =>
+    (
+      await ctx.sql<{ status: string; evidence: number }>(
+        `select g.status, (select count(*)::int from gap_evidence e join complaint_cluster c on c.id = e.cluster_id
+                            join insight_generation k on k.id = c.generation and k.status = 'ACTIVE'
+                           where e.gap_id = g.id) as evidence
+           from competency_gap g where g.agency_code = 'MDN-DINKES' and g.competency_code = ?`,
+        [competency],
+      )
+    )[0];
+
+  it('rebuilds into a new generation without counting twice, keeps dismissals and takes items placed meanwhile', async () => {
+    const insight = ctx.get(InsightAnalysisService);
+    for (const text of RUDE.slice(0, 3)) await insight.analyse(await item(text));
+    const before = await active();
+    expect(before).toMatchObject({ items: 3, clusters: 1, sizes: 3 });
+    const [{ id: gapId }] = await ctx.sql<{ id: string }>(
+      `select id from competency_gap where agency_code = 'MDN-DINKES' and competency_code = 'M.03'`,
+    );
+    await ctx
+      .get(InsightCurationService)
+      .reviewGap(await principalOf(ctx, 'planner@demo.suara.id'), gapId, 'DISMISS');
+
+    // An item arriving while the rebuild runs is placed by the worker as usual.
+    const late = await item(RUDE[3]);
+    const [report] = await Promise.all([
+      ctx.get(InsightRebuildService).rebuild(),
+      insight.analyse(late),
+    ]);
+    expect(report.generation).toBe(before.generation + 1);
+    expect(await active()).toEqual({
+      generation: before.generation + 1,
+      items: 4,
+      clusters: 1,
+      sizes: 4,
+    });
+    expect(await gap('M.03')).toEqual({ status: 'DISMISSED', evidence: 0 });
+    expect(await gap('M.05')).toEqual({ status: 'OPEN', evidence: 1 });
+    // The old generation's rows are gone: nothing is counted from two generations.
+    const [{ rows }] = await ctx.sql<{ rows: number }>(
+      `select count(*)::int as rows from insight_item where generation <> ?`,
+      [report.generation],
+    );
+    expect(rows).toBe(0);
+
+    // Rebuilding again (a lexicon change) still counts each item once.
+    await ctx.get(InsightRebuildService).rebuild();
+    expect(await active()).toMatchObject({ items: 4, clusters: 1, sizes: 4 });
+    expect(await gap('M.03')).toEqual({ status: 'DISMISSED', evidence: 0 });
+  });
+});
