@@ -1,10 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { InsightAnalysisService } from '@suara/insight';
 import { axeViolations, graphql } from '@suara/testing';
 import { launchChromium } from './support/browser.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 
 const ARTIFACTS = 'test-artifacts';
+
+// One complaint recurring from three reporters at one agency: insight makes it a gap.
+const RUDE = [
+  'Petugas loket Dukcapil Tanjungpinang membentak warga lansia, kasar sekali saat mengurus KTP-el.',
+  'Petugas pendaftaran Dukcapil Tanjungpinang ketus dan membentak warga lansia di loket KTP-el.',
+  'Di loket Dukcapil Tanjungpinang petugasnya kasar, membentak ibu saya yang lansia mengurus KTP-el.',
+];
 
 /** The planners' dashboard at /planner in a real Chromium, over the real API. */
 describe('planner dashboard in a real browser', () => {
@@ -67,6 +75,28 @@ describe('planner dashboard in a real browser', () => {
         budgetIdr: 45000000,
       }),
     );
+    // Real items through the citizens' API, routed, then analysed by insight as the worker does.
+    for (const [i, text] of RUDE.entries()) {
+      const res = await graphql<{ submitFeedback: { trackingCode: string } }>(
+        stack.url,
+        'mutation($i: SubmitFeedbackInput!) { submitFeedback(input: $i) { trackingCode } }',
+        {
+          i: {
+            cityCode: 'TPI',
+            kind: 'COMPLAINT',
+            text,
+            agencyCode: 'TPI-DUKCAPIL',
+            reporter: { name: `Warga ${i}`, email: `warga${i}@contoh.id` },
+          },
+        },
+      );
+      expect(res.errors).toBeUndefined();
+      const [{ id }] = await stack.sql<{ id: string }>(
+        `update feedback set status = 'ROUTED', agency_code = 'TPI-DUKCAPIL' where tracking_code = ? returning id`,
+        [res.data!.submitFeedback.trackingCode],
+      );
+      await stack.apis[0].get(InsightAnalysisService).analyse(id);
+    }
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   });
@@ -193,10 +223,41 @@ describe('planner dashboard in a real browser', () => {
         /\d+ minggu.*Kesimpulan: /,
       );
 
-      // Gaps: until the insight context serves them, a clear empty state.
-      expect(await page.textContent('#daftar-kesenjangan')).toMatch(
-        /[Bb]elum ada data kesenjangan/,
+      // Gaps per agency, most severe first, each explained.
+      const agency = page.locator('#daftar-kesenjangan article');
+      expect(await agency.count()).toBe(1);
+      expect(await agency.locator('h3').textContent()).toContain('Kependudukan');
+      const gapTitles = await agency.locator('.gap-title strong').allTextContents();
+      expect(gapTitles.map((t) => /\(([^)]+)\)$/.exec(t)![1]).sort()).toEqual(['M.03', 'M.05']);
+      expect(await agency.locator('li').first().textContent()).toMatch(
+        /Bukti: 1 klaster, 3 keluhan/,
       );
+
+      // The heat map is drawn; its label and table carry the severities.
+      expect(await page.locator('#peta-grafik canvas').count()).toBeGreaterThan(0);
+      expect(await page.getAttribute('#peta-grafik', 'aria-label')).toMatch(
+        /1 instansi × 2 kompetensi\. Paling berat \d/,
+      );
+      const heatCells = await page.$$eval('#peta-tabel tbody td', (cells) =>
+        cells.map((c) => c.textContent),
+      );
+      expect(heatCells).toHaveLength(2);
+      for (const cell of heatCells) expect(cell).toMatch(/^\d+(,\d+)?$/);
+
+      // A gap's evidence, week by week.
+      await agency
+        .locator('li')
+        .first()
+        .getByRole('button', { name: /Lihat tren/ })
+        .click();
+      await page.waitForSelector('#tren-grafik:not([hidden]) canvas');
+      expect(await page.getAttribute('#tren-grafik', 'aria-label')).toMatch(
+        /3 keluhan dalam 1 minggu/,
+      );
+      const weekly = await page.$$eval('#tren-tabel tbody tr', (rows) =>
+        rows.map((r) => [...r.children].map((c) => c.textContent)),
+      );
+      expect(weekly).toEqual([[expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), '3']]);
 
       // The budget suggestion answers in Indonesian.
       await page.fill('#anggaran', '500000000');
@@ -234,6 +295,43 @@ describe('planner dashboard in a real browser', () => {
       await context.close();
     });
   }
+
+  it('accepts and dismisses gaps through reviewCompetencyGap', async () => {
+    const { context, page } = await open(1280);
+    await signInAsPlanner(page);
+    await page.selectOption('#kota', 'TPI');
+    await page.click('#filter button[type=submit]');
+    await page.waitForFunction(() =>
+      /Tanjungpinang tahun \d+ dimuat/.test(document.getElementById('status')?.textContent ?? ''),
+    );
+    await page.getByRole('button', { name: /^Terima kesenjangan Pelayanan Publik/ }).click();
+    await page.getByRole('button', { name: /^Tolak kesenjangan Komunikasi/ }).click();
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll(
+          '#daftar-kesenjangan .badge.accepted, #daftar-kesenjangan .badge.dismissed',
+        ).length === 2,
+    );
+    const planner = await stack.login('planner@demo.suara.id');
+    const gaps = await graphql<{
+      competencyGaps: { competency: { code: string }; status: string }[];
+    }>(
+      stack.url,
+      '{ competencyGaps(filter: { cityCode: "TPI" }) { competency { code } status } }',
+      {},
+      planner,
+    );
+    expect(
+      Object.fromEntries(gaps.data!.competencyGaps.map((g) => [g.competency.code, g.status])),
+    ).toEqual({ 'M.05': 'ACCEPTED', 'M.03': 'DISMISSED' });
+    // A decided gap offers only the other decision.
+    expect(
+      await page.getByRole('button', { name: /^Terima kesenjangan Pelayanan Publik/ }).count(),
+    ).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/planner-reviewed-1280.png`, fullPage: true });
+    await context.close();
+  });
 
   it('says so when a city has no plans, and stays accessible', async () => {
     const { context, page } = await open(390);
