@@ -273,7 +273,7 @@ describe('planner dashboard in a real browser', () => {
 
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}/planner-${width}.png`, fullPage: true });
-      for (const section of ['rencana', 'efektivitas']) {
+      for (const section of ['kesenjangan', 'peta', 'tren', 'rencana', 'efektivitas']) {
         await page
           .locator(`#${section}`)
           .screenshot({ path: `${ARTIFACTS}/planner-${width}-${section}.png` });
