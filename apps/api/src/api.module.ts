@@ -54,6 +54,7 @@ import { FeedbackQueueSubscription } from './triage/feedback-queue.subscription.
 import { FeedbackResolver } from './triage/feedback.resolver.js';
 import { ResolutionRatingResolver } from './triage/resolution-rating.resolver.js';
 import { TriageResolver } from './triage/triage.resolver.js';
+import { PlannerDashboardController } from './planner-dashboard/planner-dashboard.controller.js';
 import { TrainingExportController } from './training/training-export.controller.js';
 import { TrainingResolver } from './training/training.resolver.js';
 
@@ -95,6 +96,7 @@ import { TrainingResolver } from './training/training.resolver.js';
     HealthController,
     CitizenFormController,
     TrainingExportController,
+    PlannerDashboardController,
     StopNotificationsController,
     PhotosController,
   ],
