@@ -25,8 +25,8 @@ export class InsightProcessor extends JobProcessor implements OnApplicationBoots
   }
 
   onApplicationBootstrap(): void {
-    const { WORKER_CONCURRENCY, WORKER_LOCK_MS } = this.config.env;
-    this.worker.concurrency = WORKER_CONCURRENCY;
+    const { INSIGHT_CONCURRENCY, WORKER_LOCK_MS } = this.config.env;
+    this.worker.concurrency = INSIGHT_CONCURRENCY;
     this.worker.opts.lockDuration = WORKER_LOCK_MS;
     this.worker.opts.stalledInterval = WORKER_LOCK_MS;
     void this.worker.run();
