@@ -4,7 +4,7 @@ import { chromium } from 'playwright-core';
 import { CitizenNotifier } from '@suara/notifications';
 import { DeadlineWatchService } from '@suara/triage';
 import { QueueName } from '@suara/queue';
-import { graphql, waitFor } from '@suara/testing';
+import { axeViolations, graphql, waitFor } from '@suara/testing';
 import { type ReceivedMail, SmtpMailbox } from './support/smtp-mailbox.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 import { TEXT_FOR } from './support/triage-items.js';
@@ -290,12 +290,14 @@ describe('notifications', () => {
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
 
       const button = page.getByRole('button', { name: 'Berhenti menerima kabar' });
       await button.focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Anda tidak akan menerima kabar lagi' }).waitFor();
       expect(await page.getByRole('status').textContent()).toContain('tidak akan mengirim e-mail');
+      expect(await axeViolations(page)).toEqual([]);
       expect(requested.every((url) => url.startsWith(stack.url))).toBe(true);
       expect(problems).toEqual([]);
     } finally {
