@@ -8,11 +8,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Queue, Worker } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FeedbackChannel, FeedbackKind, IntakeService, writeFeedback } from '@suara/intake';
 import { CliModule } from '../apps/cli/src/cli.module.js';
 import { freshBenchDatabase, printTable, startProcess, stopProcess } from './support/bench-env.js';
+import { noopRate } from './support/noop-rate.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 20_000);
 const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 50);
@@ -28,32 +28,6 @@ const TEXTS = [
   'Juru parkir liar minta uang padahal parkir gratis.',
   'Bansos PKH ibu saya tidak cair padahal terdaftar di DTKS.',
 ];
-
-async function noopRate(prefix: string): Promise<number> {
-  const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
-  const queue = new Queue('noop-bench', { connection, prefix });
-  await queue.addBulk(
-    Array.from({ length: ITEMS }, (_, i) => ({
-      name: 'noop',
-      data: { i },
-      opts: { removeOnComplete: true },
-    })),
-  );
-  let done = 0;
-  const started = performance.now();
-  const worker = new Worker('noop-bench', async () => undefined, {
-    connection,
-    prefix,
-    concurrency: CONCURRENCY,
-  });
-  worker.on('completed', () => done++);
-  while (done < ITEMS) await sleep(20);
-  const rate = ITEMS / ((performance.now() - started) / 1000);
-  await worker.close();
-  await queue.obliterate({ force: true });
-  await queue.close();
-  return rate;
-}
 
 async function main() {
   const databaseUrl = await freshBenchDatabase('suara_bench_routing');
@@ -93,7 +67,12 @@ async function main() {
   const worker = await startProcess('worker', env);
   while ((await routedCount()) < ITEMS) await sleep(100);
   const routedRate = ITEMS / ((performance.now() - started) / 1000);
-  const noop = await noopRate(`${prefix}noop`);
+  const noop = await noopRate({
+    items: ITEMS,
+    concurrency: CONCURRENCY,
+    prefix: `${prefix}noop`,
+    redisUrl: REDIS_URL,
+  });
   printTable(
     `Routing throughput, ${ITEMS.toLocaleString('en')} items, worker concurrency ${CONCURRENCY}`,
     [
