@@ -47,8 +47,12 @@ export interface ItemReading {
 export class InsightAnalysisService {
   private readonly detector = new ThemeDetector(defaultThemeLexicon());
   readonly rule: RecurrenceSettings;
-  /** Candidate lookup times of this process, for the benchmark. */
+  /**
+   * The latest candidate lookup times of this process (for the benchmark),
+   * bounded so that a long-running worker does not keep one per placement.
+   */
   readonly lookupMs: number[] = [];
+  private static readonly LOOKUPS_KEPT = 10_000;
 
   constructor(
     private readonly em: EntityManager,
@@ -145,6 +149,8 @@ export class InsightAnalysisService {
         clusterId = (await placer.place(item.agencyCode, reading.terms, item.submittedAt.getTime()))
           .clusterId;
         this.lookupMs.push(...index.lookupMs);
+        const excess = this.lookupMs.length - InsightAnalysisService.LOOKUPS_KEPT;
+        if (excess > 0) this.lookupMs.splice(0, excess);
       }
       await this.writeItem(tx, generation, item, reading, clusterId);
       await refreshCluster(tx, clusterId, this.rule);
