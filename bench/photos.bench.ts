@@ -102,7 +102,7 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 
 async function run(url: string, pid: number, files: Blob[]) {
   for (let i = 0; i < WARM_UP; i++) await submitWithPhotos(url, files);
-  const idle = memoryOf(pid);
+  const warm = memoryOf(pid);
   const timings: Timings = { submissions: [], uploads: [], errors: 0 };
   let next = 0;
   let sampledPeak = 0;
@@ -148,7 +148,7 @@ async function run(url: string, pid: number, files: Blob[]) {
   );
   printTable('API process memory (RSS)', [
     {
-      'idle MB': idle.rss.toFixed(0),
+      'after warm-up MB': warm.rss.toFixed(0),
       'peak during load MB': Math.max(sampledPeak, after.rss).toFixed(0),
       'peak since start MB (VmHWM)': after.peak.toFixed(0),
       'after load MB': after.rss.toFixed(0),
