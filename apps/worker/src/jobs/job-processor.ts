@@ -1,5 +1,6 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import type { LoggerService } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
 import type { JobName, QueueName, RegisteredHandlers } from '@suara/queue';
 
 /**
@@ -20,5 +21,33 @@ export abstract class JobProcessor extends WorkerHost {
 
   registered(): RegisteredHandlers {
     return { owner: this.constructor.name, queue: this.queueName, handlers: this.handlers };
+  }
+
+  /**
+   * Starts taking jobs once the boot check has passed, with concurrency and the
+   * job lock from configuration: a worker killed with SIGKILL stops renewing its
+   * locks, and after `lockMs` another worker takes its jobs over as stalled.
+   */
+  protected startTaking(concurrency: number, lockMs: number): void {
+    this.worker.concurrency = concurrency;
+    this.worker.opts.lockDuration = lockMs;
+    this.worker.opts.stalledInterval = lockMs;
+    void this.worker.run();
+  }
+
+  /** One line per failed attempt: a warning while retries remain, an error on the last. */
+  protected reportFailure(
+    logger: LoggerService,
+    job: Job | undefined,
+    error: Error,
+    failed: string,
+    givenUp: string,
+  ): void {
+    if (!job) return;
+    const final =
+      job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
+    const message = `${failed} ${job.id} (attempt ${job.attemptsMade}): ${error.message}`;
+    if (final) logger.error(`${message}; ${givenUp}`);
+    else logger.warn(message);
   }
 }

@@ -25,20 +25,12 @@ export class InsightProcessor extends JobProcessor implements OnApplicationBoots
   }
 
   onApplicationBootstrap(): void {
-    const { INSIGHT_CONCURRENCY, WORKER_LOCK_MS } = this.config.env;
-    this.worker.concurrency = INSIGHT_CONCURRENCY;
-    this.worker.opts.lockDuration = WORKER_LOCK_MS;
-    this.worker.opts.stalledInterval = WORKER_LOCK_MS;
-    void this.worker.run();
+    this.startTaking(this.config.env.INSIGHT_CONCURRENCY, this.config.env.WORKER_LOCK_MS);
   }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
-    const message = `Insight job ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`;
-    if (final) this.logger.error(`${message}; dead-lettered`);
-    else this.logger.warn(message);
+    this.reportFailure(this.logger, job, error, 'Insight job failed', 'dead-lettered');
   }
 
   @OnWorkerEvent('error')

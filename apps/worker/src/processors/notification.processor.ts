@@ -11,7 +11,10 @@ import { JobProcessor } from '../jobs/job-processor.js';
  * the mail server answers. Started after boot, like routing, so the job lock
  * comes from configuration and a killed worker's jobs are taken over.
  */
-@Processor(QueueName.Notifications, { autorun: false, concurrency: 4 })
+/** Few at once: each holds a database connection while the mail server answers. */
+const NOTIFICATION_CONCURRENCY = 4;
+
+@Processor(QueueName.Notifications, { autorun: false })
 export class NotificationProcessor extends JobProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(NotificationProcessor.name);
   readonly queueName = QueueName.Notifications;
@@ -37,19 +40,18 @@ export class NotificationProcessor extends JobProcessor implements OnApplication
   }
 
   onApplicationBootstrap(): void {
-    this.worker.opts.lockDuration = this.config.env.WORKER_LOCK_MS;
-    this.worker.opts.stalledInterval = this.config.env.WORKER_LOCK_MS;
-    void this.worker.run();
+    this.startTaking(NOTIFICATION_CONCURRENCY, this.config.env.WORKER_LOCK_MS);
   }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    if (!job) return;
-    const final =
-      job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
-    const message = `Notice ${job.id} not sent (attempt ${job.attemptsMade}): ${error.message}`;
-    if (final) this.logger.error(`${message}; given up, an admin can retry it`);
-    else this.logger.warn(`${message}; will retry`);
+    this.reportFailure(
+      this.logger,
+      job,
+      error,
+      'Notice not sent',
+      'given up, an admin can retry it',
+    );
   }
 
   @OnWorkerEvent('error')

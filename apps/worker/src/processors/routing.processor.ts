@@ -28,20 +28,18 @@ export class RoutingProcessor extends JobProcessor implements OnApplicationBoots
   }
 
   onApplicationBootstrap(): void {
-    const { WORKER_CONCURRENCY, WORKER_LOCK_MS } = this.config.env;
-    this.worker.concurrency = WORKER_CONCURRENCY;
-    this.worker.opts.lockDuration = WORKER_LOCK_MS;
-    this.worker.opts.stalledInterval = WORKER_LOCK_MS;
-    void this.worker.run();
+    this.startTaking(this.config.env.WORKER_CONCURRENCY, this.config.env.WORKER_LOCK_MS);
   }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
-    const message = `Routing job ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`;
-    if (final) this.logger.error(`${message}; dead-lettered, an admin can retry it`);
-    else this.logger.warn(message);
+    this.reportFailure(
+      this.logger,
+      job,
+      error,
+      'Routing job failed',
+      'dead-lettered, an admin can retry it',
+    );
   }
 
   // Redis outages surface here while the worker reconnects; jobs wait in the outbox meanwhile.
