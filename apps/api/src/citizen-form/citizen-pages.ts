@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CitizenPageSettings } from './citizen-page-settings.js';
+import { siteFooter, siteHeader } from './site-chrome.js';
 
 export interface CitizenPages {
   form: string;
@@ -18,14 +19,19 @@ export interface CitizenPages {
  */
 export function renderCitizenPages(dir: string, settings: CitizenPageSettings): CitizenPages {
   const values = placeholders(settings);
-  const render = (file: string) => fill(readFileSync(join(dir, file), 'utf8'), values, file);
+  const render = (file: string, path: string) =>
+    fill(
+      readFileSync(join(dir, file), 'utf8'),
+      { ...values, siteHeader: siteHeader(path), siteFooter: siteFooter(path) },
+      file,
+    );
   return {
-    form: render('index.html'),
-    tracking: render('lacak.html'),
-    privacy: render('privasi.html'),
-    myData: render('data-saya.html'),
-    statistics: render('statistik.html'),
-    reports: render('laporan.html'),
+    form: render('index.html', '/'),
+    tracking: render('lacak.html', '/lacak'),
+    privacy: render('privasi.html', '/privasi'),
+    myData: render('data-saya.html', '/data-saya'),
+    statistics: render('statistik.html', '/statistik'),
+    reports: render('laporan.html', '/laporan'),
   };
 }
 
