@@ -15,7 +15,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { SuaraConfigModule, SuaraLoggerModule } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import { AnswerStatsService, PublicReportsService, TransparencyModule } from '@suara/transparency';
-import { freshBenchDatabase, percentile, printTable } from './support/bench-env.js';
+import { freshBenchDatabase, measure, printTable } from './support/bench-env.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const BATCH = 100_000;
@@ -80,23 +80,6 @@ async function load(em: EntityManager): Promise<void> {
   );
 }
 
-async function measure(name: string, run: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await run(i);
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await run(i + 20);
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    query: name,
-    runs: RUNS,
-    'p50 ms': percentile(times, 50).toFixed(2),
-    'p95 ms': percentile(times, 95).toFixed(2),
-  };
-}
-
 async function main() {
   const databaseUrl = await freshBenchDatabase('suara_bench_statistics');
   process.env.DATABASE_URL = databaseUrl;
@@ -117,13 +100,13 @@ async function main() {
   for (let i = 0; i < RUNS + 20; i++)
     cursors.set(i, (await reports.page(CITIES[i % CITIES.length], null, 20)).endCursor!);
   const results = [
-    await measure('/statistik: a city, 12 months (agencyAnswerStats)', (i) =>
+    await measure('/statistik: a city, 12 months (agencyAnswerStats)', RUNS, (i) =>
       stats.record(CITIES[i % CITIES.length]),
     ),
-    await measure('/laporan: first 20 of a city (publicReports)', (i) =>
+    await measure('/laporan: first 20 of a city (publicReports)', RUNS, (i) =>
       reports.page(CITIES[i % CITIES.length], null, 20),
     ),
-    await measure('/laporan: the next page by cursor', (i) =>
+    await measure('/laporan: the next page by cursor', RUNS, (i) =>
       reports.page(CITIES[i % CITIES.length], null, 20, cursors.get(i)),
     ),
   ];

@@ -17,7 +17,7 @@ import { DatabaseModule } from '@suara/database';
 import { type Principal, StaffRole } from '@suara/identity';
 import { FeedbackStatus } from '@suara/intake';
 import { FeedbackQueueService, TriageModule } from '@suara/triage';
-import { freshBenchDatabase, percentile, printTable } from './support/bench-env.js';
+import { freshBenchDatabase, measure, printTable } from './support/bench-env.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const BATCH = 100_000;
@@ -122,23 +122,6 @@ async function load(em: EntityManager): Promise<void> {
   );
 }
 
-async function measure(name: string, run: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await run(i);
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await run(i + 20);
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    query: name,
-    runs: RUNS,
-    'p50 ms': percentile(times, 50).toFixed(2),
-    'p95 ms': percentile(times, 95).toFixed(2),
-  };
-}
-
 async function main() {
   const databaseUrl = await freshBenchDatabase('suara_bench_triage');
   process.env.DATABASE_URL = databaseUrl;
@@ -187,11 +170,11 @@ async function main() {
   });
 
   const rows = [
-    await measure('(a) 50 of an agency, by status', firstPage),
-    await measure('(b) the next page by cursor', (i) =>
+    await measure('(a) 50 of an agency, by status', RUNS, firstPage),
+    await measure('(b) the next page by cursor', RUNS, (i) =>
       queue.page(staffOf(i), { status: [statuses[i % statuses.length]] }, 50, cursors.get(i)),
     ),
-    await measure('(c) full-text search in a city', (i) =>
+    await measure('(c) full-text search in a city', RUNS, (i) =>
       queue.page(coordinatorOf(i), { search: searches[i % searches.length] }, 50),
     ),
   ];

@@ -51,3 +51,21 @@ export function printTable(title: string, rows: Record<string, string | number>[
   console.log(`\n${title}`);
   console.table(rows);
 }
+
+/** Times `run` after 20 warm-up calls: p50 and p95 over `runs` calls. */
+export async function measure(name: string, runs: number, run: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await run(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await run(i + 20);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    query: name,
+    runs,
+    'p50 ms': percentile(times, 50).toFixed(2),
+    'p95 ms': percentile(times, 95).toFixed(2),
+  };
+}
