@@ -208,7 +208,7 @@ export class InsightReadService {
 
   /** One gap by id, whatever its evidence: what a review answers with. */
   async gap(id: string): Promise<GapView | null> {
-    return (await this.list({}, id))[0] ?? null;
+    return (await this.list({}, [id]))[0] ?? null;
   }
 
   /**
@@ -216,7 +216,9 @@ export class InsightReadService {
    * severity is computed at read time, so breaches, reopenings and ratings that
    * came after the clustering count.
    */
-  async list(filter: GapFilter, id?: string): Promise<GapView[]> {
+  async list(filter: GapFilter, ids?: readonly string[]): Promise<GapView[]> {
+    // Asked by id, a gap is returned whatever its evidence (a dismissed one has none).
+    const wanted = ids ? pgArray(ids.filter(isUuid)) : null;
     const em = this.em.fork();
     const windowDays = this.config.env.INSIGHT_RECURRING_WINDOW_DAYS;
     const gaps = await em.execute<
@@ -236,9 +238,9 @@ export class InsightReadService {
          left join complaint_cluster c on c.id = e.cluster_id and c.generation = ${ACTIVE}
         where (?::text is null or g.city_code = ?) and (?::text is null or g.agency_code = ?)
           and (?::text is null or g.competency_code = ?) and (?::text is null or g.status = ?)
-          and (?::uuid is null or g.id = ?)
+          and (?::uuid[] is null or g.id = any(?::uuid[]))
         group by g.id
-       having count(c.id) > 0 or g.status <> 'OPEN' or ?::uuid is not null`,
+       having count(c.id) > 0 or g.status <> 'OPEN' or ?::uuid[] is not null`,
       [
         filter.cityCode ?? null,
         filter.cityCode ?? null,
@@ -248,9 +250,9 @@ export class InsightReadService {
         filter.competencyCode ?? null,
         filter.status ?? null,
         filter.status ?? null,
-        id ?? null,
-        id ?? null,
-        id ?? null,
+        wanted,
+        wanted,
+        wanted,
       ],
     );
     if (gaps.length === 0) return [];

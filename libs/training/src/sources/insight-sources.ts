@@ -32,8 +32,7 @@ export class InsightGapSource implements GapSource {
   }
 
   async get(ids: readonly string[]): Promise<GapRecord[]> {
-    const found = await Promise.all([...new Set(ids)].map((id) => this.read.gap(id)));
-    return found.filter((g): g is GapView => g !== null).map(record);
+    return ids.length === 0 ? [] : (await this.read.list({}, ids)).map(record);
   }
 
   markAddressed(em: EntityManager, gapIds: readonly string[], at: Date): Promise<void> {
