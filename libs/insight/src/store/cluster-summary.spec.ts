@@ -38,4 +38,26 @@ describe('summariseCluster', () => {
     )!;
     expect(s.themes).toEqual(['SLOW']);
   });
+
+  it('links a competency only when the complaints pointing at it recur themselves', () => {
+    const suggestion = (reporterKey: string, day: number) =>
+      member(reporterKey, day, [], 'SUGGESTION');
+    const oneRude = summariseCluster(
+      [member('a', 0), suggestion('b', 1), suggestion('c', 2)],
+      rule,
+    )!;
+    expect(oneRude.recurring).toBe(true);
+    expect(oneRude.competencies).toEqual([]);
+    const twoOfFour = summariseCluster(
+      [member('a', 0), member('b', 1), member('c', 2, ['SLOW']), member('d', 3, ['SLOW'])],
+      rule,
+    )!;
+    expect(twoOfFour.competencies).toEqual([]);
+    const sameComplainant = summariseCluster(
+      [member('a', 0), member('a', 1), member('a', 2), member('b', 3, []), member('c', 4, [])],
+      rule,
+    )!;
+    expect(sameComplainant.recurring).toBe(true);
+    expect(sameComplainant.competencies).toEqual([]);
+  });
 });

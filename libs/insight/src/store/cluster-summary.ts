@@ -29,10 +29,14 @@ const DAY = 86_400_000;
 /**
  * A cluster's counters, from scratch: never incremented, so an item processed
  * twice or moved back and forth is counted exactly as often as it is a member.
- * Themes are those at least half of the members show; competencies those at
- * least half of the complaints point at (the rule eval:insight scores). A cluster
- * is recurring when, in the window before its latest item, it has enough items
- * from enough distinct reporters.
+ * Themes are those at least half of the members show. A cluster is recurring
+ * when, in the window before its latest item, it has enough items from enough
+ * distinct reporters.
+ *
+ * Competencies are those at least half of the complaints point at, and only
+ * when the complaints pointing at one recur by the same rule: a competency gap
+ * is a claim about people that keeps coming back, so one rude remark in a
+ * recurring cluster of suggestions about the same market is not evidence of it.
  */
 export function summariseCluster(
   members: readonly MemberFacts[],
@@ -43,6 +47,11 @@ export function summariseCluster(
   const last = Math.max(...times);
   const recent = members.filter((m) => m.submittedAt.getTime() > last - rule.windowDays * DAY);
   const complaints = members.filter((m) => m.kind === 'COMPLAINT');
+  const recurs = (list: readonly MemberFacts[]) =>
+    list.length >= rule.minItems &&
+    new Set(list.map((m) => m.reporterKey)).size >= rule.minReporters;
+  const pointingAt = (competency: string) =>
+    recent.filter((m) => m.kind === 'COMPLAINT' && m.competencies.includes(competency));
   return {
     size: members.length,
     distinctReporters: new Set(members.map((m) => m.reporterKey)).size,
@@ -50,10 +59,10 @@ export function summariseCluster(
     firstSeenAt: new Date(Math.min(...times)),
     lastSeenAt: new Date(last),
     themes: majority(members.map((m) => m.themes)),
-    competencies: complaints.length ? majority(complaints.map((m) => m.competencies)) : [],
-    recurring:
-      recent.length >= rule.minItems &&
-      new Set(recent.map((m) => m.reporterKey)).size >= rule.minReporters,
+    competencies: majority(complaints.map((m) => m.competencies)).filter((c) =>
+      recurs(pointingAt(c)),
+    ),
+    recurring: recurs(recent),
   };
 }
 
