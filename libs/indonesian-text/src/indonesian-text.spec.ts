@@ -16,6 +16,13 @@ describe('normaliseText', () => {
 
   it('folds case, accents and stretched letters, keeps real double letters', () => {
     expect(normaliseText('LAMAAAA sekaliii, Café, maaf, saat')).toBe('lama sekali cafe maaf saat');
+    expect(normaliseText('tolonggg parahhh')).toBe('tolong parah');
+  });
+
+  it('keeps acronyms that start with a repeated consonant', () => {
+    expect(normaliseText('Seleksi PPPK dan pelantikan PPPK paruh waktu')).toBe(
+      'seleksi pppk dan pelantikan pppk paruh waktu',
+    );
   });
 
   it('replaces links, emails, phone numbers and numbers by tokens', () => {

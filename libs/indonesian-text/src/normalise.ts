@@ -7,8 +7,10 @@ const PHONE_RE = /(?:\+62|\b62|\b0)[\s\-.()]*\d{2,4}(?:[\s\-.()]*\d{2,4}){2,3}\b
 // Social-media handles and hashtags (@pemkot, #laporhendi) name an account or a campaign, not a problem.
 const HANDLE_RE = /(^|\s)[@#][\w.]+/g;
 const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
-// Letters repeated three or more times are emphasis ("lamaaa"); two are spelling ("saat").
-const STRETCHED_RE = /([a-z])\1{2,}/g;
+// Letters repeated three or more times are emphasis ("lamaaa", "tolonggg"); two are
+// spelling ("saat"). Emphasis stretches a vowel or a word's last letter, never a word's
+// first consonant: "PPPK" (the contract civil servants) is an acronym, not "pk".
+const STRETCHED_RE = /([aiueo])\1{2,}|([a-z])\2{2,}(?![a-z])/g;
 
 export interface NormaliseOptions {
   /** Replace digits with the token `angka` (default) or keep them. */
@@ -34,7 +36,10 @@ export function normaliseText(text: string, options: NormaliseOptions = {}): str
   // Number-word chat forms (2 for reduplication) before numbers are replaced.
   t = t.replace(/\b([a-z]{2,})2\b/g, '$1-$1');
   if ((options.numbers ?? 'token') === 'token') t = t.replace(NUMBER_RE, ' angka ');
-  t = t.replace(STRETCHED_RE, '$1');
+  t = t.replace(
+    STRETCHED_RE,
+    (_, vowel: string | undefined, last: string | undefined) => vowel ?? last ?? '',
+  );
   t = t.replace(/[^a-z0-9\s-]+/g, ' ').replace(/(^|\s)-+|-+(\s|$)/g, ' ');
   return t
     .split(/\s+/)

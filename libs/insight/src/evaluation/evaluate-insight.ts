@@ -4,7 +4,7 @@ import { defaultThemeLexicon, type ThemeLexicon } from '../themes/theme-lexicon.
 import { type ClusterEvaluation, crossValidateClustering } from './cluster-evaluation.js';
 import { impliedGaps, scoreGaps } from './gap-evaluation.js';
 import { agencyKey, type LabeledItem } from './labeled-item.js';
-import type { PRF } from './metrics.js';
+import { prf, type PRF } from './metrics.js';
 import { scoreThemes, type ThemeScores } from './theme-evaluation.js';
 
 export interface InsightReport {
@@ -34,7 +34,13 @@ export async function evaluateInsight(
   );
 
   const clusters = await crossValidateClustering(
-    items.map((it) => ({ id: it.id, agency: agencyKey(it), text: it.text, cluster: it.cluster })),
+    items.map((it) => ({
+      id: it.id,
+      agency: agencyKey(it),
+      text: it.text,
+      cluster: it.cluster,
+      kind: it.kind,
+    })),
     folds,
   );
 
@@ -82,9 +88,14 @@ export function formatInsightReport(r: InsightReport): string {
   const lines = [
     `Insight evaluation: ${r.items} items, ${r.folds}-fold cross-validation split by gold cluster`,
     '',
-    'Clusters (pairwise, held out; threshold fitted on the other folds):',
+    'Clusters (pairwise, held out; threshold and place weight fitted on the other folds):',
     `  precision ${f3(c.heldOut.precision)}  recall ${f3(c.heldOut.recall)}  F1 ${f3(c.heldOut.f1)}   (target F1 ≥ 0.80)`,
     `  thresholds per fold: ${c.folds.map((f) => f.threshold).join(', ')}`,
+    `  place weights per fold: ${c.folds.map((f) => f.placeWeight).join(', ')}`,
+    ...c.folds.map((f) => {
+      const h = prf(f.counts.truePositives, f.counts.predicted, f.counts.actual);
+      return `  fold ${f.fold}: train F1 ${f3(f.trainF1)}, held out P ${f3(h.precision)} R ${f3(h.recall)} F1 ${f3(h.f1)} (${f.counts.actual} gold pairs)`;
+    }),
     `  baselines: one cluster per agency F1 ${f3(c.baselines.onePerAgency.f1)}, all singletons F1 ${f3(c.baselines.singletons.f1)}`,
     '',
     'Themes (shipped lexicon, nothing fitted on this file):',

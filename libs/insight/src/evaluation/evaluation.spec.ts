@@ -1,6 +1,6 @@
 import { impliedGaps } from './gap-evaluation.js';
 import { pairCounts, prf } from './metrics.js';
-import { groupedFolds } from './cluster-evaluation.js';
+import { groupedFolds, smoothedArgmax } from './cluster-evaluation.js';
 
 describe('pairwise cluster counts', () => {
   it('counts pairs that share a cluster; gold null is a singleton', () => {
@@ -48,5 +48,16 @@ describe('impliedGaps', () => {
     const gaps = impliedGaps(items, ['a', 'a', 'a', 'b', 'b', 'c', 'c']);
     // cluster a: 3 reporters, M.04 on 2 of 3 complaints; b: ASSET-only (no competency); c: one reporter
     expect([...gaps]).toEqual(['PMS-PUPR M.04']);
+  });
+});
+
+describe('smoothedArgmax', () => {
+  it('prefers a broad good region to an isolated peak', () => {
+    const surface = [
+      [0.1, 0.95, 0.1, 0.7, 0.7],
+      [0.1, 0.1, 0.1, 0.8, 0.8],
+      [0.1, 0.1, 0.1, 0.8, 0.8],
+    ];
+    expect(smoothedArgmax(surface)).toEqual({ row: 2, col: 4 });
   });
 });

@@ -12,6 +12,11 @@ describe('ThemeDetector', () => {
     expect(codes('pegawainya gak ramah blas')).toEqual(['RUDE']);
   });
 
+  it('reads a number written in words like one written in digits', () => {
+    expect(codes('Kami menunggu lebih dari 5 jam di loket.')).toEqual(['SLOW']);
+    expect(codes('Kami menunggu lebih dari lima jam di loket.')).toEqual(['SLOW']);
+  });
+
   it('does not read a theme that the text denies', () => {
     expect(codes('Petugasnya ramah, tidak kasar, dan sabar menjelaskan.')).toEqual([]);
     expect(codes('Di kantor ini bebas pungli, tidak ada calo.')).toEqual([]);

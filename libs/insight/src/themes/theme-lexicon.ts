@@ -31,9 +31,20 @@ export function defaultThemeLexicon(): ThemeLexicon {
 const CLITIC = /^(.{4,}?)(nya|lah|kah|pun)$/;
 
 /**
+ * Indonesian number words, read like digits (which normalisation turns into
+ * `angka`): "menunggu lebih dari empat jam" is "lebih dari 4 jam". "satu" is left
+ * out ("satu loket", "salah satu" are not durations), so are "se-" forms ("sebulan"
+ * is a word of its own in the lexicon).
+ */
+const NUMBER_WORDS = new Set(
+  `dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belasan puluhan
+  ratusan beberapa`.split(/\s+/),
+);
+
+/**
  * Words of a phrase or clause as the lexicon matches them: normalised (chat
  * spellings mapped), function words kept since negation and "ada" matter, and
- * clitics dropped ("petugasnya" → "petugas"). Not stemmed: the stemmer folds
+ * clitics dropped ("petugasnya" → "petugas"), number words read as numbers. Not stemmed: the stemmer folds
  * "berhari-hari" into "hari" and "perbaiki" into "baik", which would turn
  * complaint phrases into everyday words; the lexicon lists inflected forms instead.
  */
@@ -41,7 +52,7 @@ export const themeWords = (text: string): string[] =>
   normaliseText(text)
     .split(' ')
     .filter(Boolean)
-    .map((w) => w.replace(CLITIC, '$1'));
+    .map((w) => (NUMBER_WORDS.has(w) ? 'angka' : w.replace(CLITIC, '$1')));
 
 /**
  * Phrases compiled into stemmed word sequences, indexed by first word so that
