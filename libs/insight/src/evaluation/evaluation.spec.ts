@@ -1,4 +1,4 @@
-import { impliedGaps } from './gap-evaluation.js';
+import { impliedGaps, productionGaps } from './gap-evaluation.js';
 import { pairCounts, prf } from './metrics.js';
 import { groupedFolds, smoothedArgmax } from './cluster-evaluation.js';
 
@@ -48,6 +48,37 @@ describe('impliedGaps', () => {
     const gaps = impliedGaps(items, ['a', 'a', 'a', 'b', 'b', 'c', 'c']);
     // cluster a: 3 reporters, M.04 on 2 of 3 complaints; b: ASSET-only (no competency); c: one reporter
     expect([...gaps]).toEqual(['PMS-PUPR M.04']);
+  });
+});
+
+describe('productionGaps', () => {
+  const member = (reporterKey: string, competencies: string[], kind = 'COMPLAINT') => ({
+    agency: 'PMS-PUPR',
+    reporterKey,
+    kind,
+    themes: [],
+    competencies,
+    submittedAt: new Date(0),
+  });
+
+  it("applies the worker's rule: the complaints carrying a competency must recur", () => {
+    const items = [
+      member('r1', ['M.04']),
+      member('r2', ['M.04']),
+      member('r3', ['M.04']),
+      member('r4', ['M.01']),
+      member('r5', [], 'SUGGESTION'),
+      member('r6', [], 'SUGGESTION'),
+    ];
+    const gaps = productionGaps(items, ['a', 'a', 'a', 'b', 'b', 'b']);
+    // b recurs as a cluster, but only one complaint points at M.01 (impliedGaps would link it)
+    expect([...gaps]).toEqual(['PMS-PUPR M.04']);
+    expect([
+      ...impliedGaps(
+        items.map((m) => ({ ...m, reporter: m.reporterKey, isComplaint: m.kind === 'COMPLAINT' })),
+        ['a', 'a', 'a', 'b', 'b', 'b'],
+      ),
+    ]).toEqual(['PMS-PUPR M.04', 'PMS-PUPR M.01']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { type MemberFacts, summariseCluster } from '../store/cluster-summary.js';
 import { prf, type PRF } from './metrics.js';
 
 export interface GapInput {
@@ -45,6 +46,33 @@ export function impliedGaps(
       for (const c of new Set(m.competencies)) counts.set(c, (counts.get(c) ?? 0) + 1);
     for (const [c, n] of counts)
       if (n / complaints.length >= rule.minShare) gaps.add(`${list[0].agency} ${c}`);
+  }
+  return gaps;
+}
+
+/**
+ * (agency, competency) gaps the running system would link for a clustering:
+ * the same summariseCluster rule the worker applies to each cluster.
+ */
+export function productionGaps(
+  items: readonly (MemberFacts & { agency: string })[],
+  clusterOf: readonly string[],
+  rule = {
+    minItems: DEFAULT_RECURRENCE.minItems,
+    minReporters: DEFAULT_RECURRENCE.minReporters,
+    windowDays: 90,
+  },
+): Set<string> {
+  const members = new Map<string, (MemberFacts & { agency: string })[]>();
+  items.forEach((item, i) => {
+    const key = `${item.agency}\u0000${clusterOf[i]}`;
+    members.set(key, [...(members.get(key) ?? []), item]);
+  });
+  const gaps = new Set<string>();
+  for (const list of members.values()) {
+    const summary = summariseCluster(list, rule);
+    if (summary?.recurring)
+      for (const c of summary.competencies) gaps.add(`${list[0].agency} ${c}`);
   }
   return gaps;
 }
