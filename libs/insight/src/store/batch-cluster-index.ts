@@ -36,8 +36,6 @@ interface BatchCluster {
   agency: string;
   size: number;
   termCounts: Map<string, number>;
-  /** Started or changed by this batch: the store's answers cannot know it as it is now. */
-  touched: boolean;
 }
 
 /**
@@ -50,6 +48,8 @@ interface BatchCluster {
 export class BatchClusterIndex implements ClusterIndex {
   private readonly answers = new Map<string, CandidateHits>();
   private readonly clusters = new Map<string, BatchCluster>();
+  /** agency → the clusters this batch started or changed there. */
+  private readonly touched = new Map<string, Set<BatchCluster>>();
   /** Clusters started by the batch, in order. */
   readonly created: { id: string; agency: string; at: number }[] = [];
 
@@ -75,7 +75,6 @@ export class BatchClusterIndex implements ClusterIndex {
           agency: s.agency,
           size: s.size,
           termCounts: new Map(s.termCounts),
-          touched: false,
         });
   }
 
@@ -91,8 +90,8 @@ export class BatchClusterIndex implements ClusterIndex {
       const cluster = this.clusters.get(hit.clusterId);
       if (cluster && cluster.size > 0) found.set(cluster.id, { cluster, shared: hit.shared });
     }
-    for (const cluster of this.clusters.values()) {
-      if (!cluster.touched || cluster.size === 0 || cluster.agency !== query.agency) continue;
+    for (const cluster of this.touched.get(query.agency) ?? []) {
+      if (cluster.size === 0) continue;
       const shared = query.keys.filter((k) => cluster.termCounts.has(k)).length;
       if (shared > 0) found.set(cluster.id, { cluster, shared });
     }
@@ -109,7 +108,7 @@ export class BatchClusterIndex implements ClusterIndex {
 
   create(agency: string, terms: readonly string[], at: number): Promise<string> {
     const id = this.newId();
-    this.clusters.set(id, { id, agency, size: 0, termCounts: new Map(), touched: true });
+    this.clusters.set(id, { id, agency, size: 0, termCounts: new Map() });
     this.created.push({ id, agency, at });
     this.join(id, terms);
     return Promise.resolve(id);
@@ -120,12 +119,18 @@ export class BatchClusterIndex implements ClusterIndex {
     return Promise.resolve();
   }
 
+  private touch(c: BatchCluster): void {
+    const set = this.touched.get(c.agency) ?? new Set();
+    set.add(c);
+    this.touched.set(c.agency, set);
+  }
+
   /** One item's terms into a cluster the batch knows (others cannot be a candidate any more). */
   join(clusterId: string, terms: readonly string[]): void {
     const c = this.clusters.get(clusterId);
     if (!c) return;
     c.size++;
-    c.touched = true;
+    this.touch(c);
     for (const t of new Set(terms)) c.termCounts.set(t, (c.termCounts.get(t) ?? 0) + 1);
   }
 
@@ -134,7 +139,7 @@ export class BatchClusterIndex implements ClusterIndex {
     const c = this.clusters.get(clusterId);
     if (!c) return;
     c.size--;
-    c.touched = true;
+    this.touch(c);
     for (const t of new Set(terms)) {
       const n = (c.termCounts.get(t) ?? 0) - 1;
       if (n > 0) c.termCounts.set(t, n);

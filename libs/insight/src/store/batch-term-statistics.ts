@@ -17,7 +17,9 @@ import type { InsightTables } from '../insight.tables.js';
 export class BatchTermStatistics implements TermStatistics {
   private documents = 0;
   private readonly df = new Map<string, number>();
-  private pending: string[][] = [];
+  private recorded = 0;
+  /** term → items recorded by this batch that contain it. */
+  private pending = new Map<string, number>();
 
   constructor(
     private readonly em: EntityManager,
@@ -52,36 +54,33 @@ export class BatchTermStatistics implements TermStatistics {
 
   /** Forgets what was recorded (after a dry run of the batch's decisions). */
   discardRecorded(): void {
-    this.pending = [];
+    this.recorded = 0;
+    this.pending = new Map();
   }
 
   documentCount(): Promise<number> {
-    return Promise.resolve(this.documents + this.pending.length);
+    return Promise.resolve(this.documents + this.recorded);
   }
 
   async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
     await this.load(terms);
-    const out = new Map<string, number>(terms.map((t) => [t, this.df.get(t) ?? 0]));
-    for (const p of this.pending) for (const t of p) if (out.has(t)) out.set(t, out.get(t)! + 1);
-    return out;
+    return new Map(terms.map((t) => [t, this.frequency(t)]));
   }
 
   /** The frequency of one term, recorded items included, from memory (after `load`). */
   frequency(term: string): number {
-    let n = this.df.get(term) ?? 0;
-    for (const p of this.pending) if (p.includes(term)) n++;
-    return n;
+    return (this.df.get(term) ?? 0) + (this.pending.get(term) ?? 0);
   }
 
   record(terms: readonly string[]): Promise<void> {
-    this.pending.push([...new Set(terms)]);
+    this.recorded++;
+    for (const t of new Set(terms)) this.pending.set(t, (this.pending.get(t) ?? 0) + 1);
     return Promise.resolve();
   }
 
   async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const counts = new Map<string, number>();
-    for (const p of this.pending) for (const t of p) counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (this.recorded === 0) return;
+    const counts = this.pending;
     const terms = [...counts.keys()].sort();
     const db = this.em.getKysely<InsightTables>();
     if (terms.length)
@@ -107,11 +106,11 @@ export class BatchTermStatistics implements TermStatistics {
         .execute();
     await db
       .updateTable('insight_generation')
-      .set((eb) => ({ documents: eb('documents', '+', this.pending.length) }))
+      .set((eb) => ({ documents: eb('documents', '+', this.recorded) }))
       .where('id', '=', this.generation)
       .execute();
     for (const [t, n] of counts) this.df.set(t, (this.df.get(t) ?? 0) + n);
-    this.documents += this.pending.length;
-    this.pending = [];
+    this.documents += this.recorded;
+    this.discardRecorded();
   }
 }
