@@ -78,7 +78,24 @@ export async function lookupCandidates(
 ): Promise<{ hits: CandidateHits[]; clusters: Map<string, ClusterSnapshot> }> {
   const hits: CandidateHits[] = queries.map(() => []);
   const clusters = new Map<string, ClusterSnapshot>();
-  const asked = queries.flatMap((q, n) => q.keys.map((term) => ({ n, term })));
+  // The limits are constants of the statement (the planner reads them), so queries with
+  // other limits (none in practice: one placer's options) are asked separately.
+  const { perKeyLimit, limit } = queries[0] ?? { perKeyLimit: 0, limit: 0 };
+  const other = queries.flatMap((q, i) =>
+    q.perKeyLimit === perKeyLimit && q.limit === limit ? [] : [i],
+  );
+  if (other.length) {
+    const rest = await lookupCandidates(
+      em,
+      generation,
+      other.map((i) => queries[i]),
+    );
+    other.forEach((i, j) => (hits[i] = rest.hits[j]));
+    rest.clusters.forEach((c, id) => clusters.set(id, c));
+  }
+  const asked = queries.flatMap((q, n) =>
+    other.includes(n) ? [] : q.keys.map((term) => ({ n, term })),
+  );
   if (asked.length === 0) return { hits, clusters };
   const rows = await em
     .getKysely<InsightTables>()
@@ -86,8 +103,6 @@ export async function lookupCandidates(
       unnestRows({
         n: ['int', queries.map((_, n) => n)],
         agency: ['text', queries.map((q) => q.agency)],
-        per_key: ['int', queries.map((q) => q.perKeyLimit)],
-        lim: ['int', queries.map((q) => q.limit)],
       }),
     )
     .with('k', () =>
@@ -106,17 +121,16 @@ export async function lookupCandidates(
               .whereRef('t.agency_code', '=', 'q.agency')
               .whereRef('t.term', '=', 'k.term')
               .orderBy('t.last_seen_at', 'desc')
-              .limit(eb.ref('q.per_key'))
+              .limit(perKeyLimit)
               .as('p'),
           (join) => join.onTrue(),
         )
         .select((eb) => [
           'k.n',
-          'q.lim',
           'p.cluster_id',
           eb.cast<number>(eb.fn.countAll(), 'integer').as('shared'),
         ])
-        .groupBy(['k.n', 'q.lim', 'p.cluster_id']),
+        .groupBy(['k.n', 'p.cluster_id']),
     )
     .with('ranked', (db) =>
       db
@@ -150,7 +164,7 @@ export async function lookupCandidates(
         .end()
         .as('term_counts'),
     ])
-    .whereRef('h.r', '<=', 'h.lim')
+    .where('h.r', '<=', limit)
     .where('c.status', '=', ClusterStatus.OPEN)
     .where('c.size', '>', 0)
     .orderBy('h.n')
