@@ -91,12 +91,11 @@ export const envSchema = z.object({
   /** Jobs in hand per worker; those that arrive together are routed as one batch. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),
   /**
-   * Insight jobs in hand per worker. Each holds a connection for its whole
-   * transaction and placement is serialised per agency anyway, so a few suffice;
-   * more would wait on the agency lock while starving routing and the outbox
-   * relay of connections.
+   * Insight jobs in flight per worker. Jobs in flight wait for one batch placed
+   * together in one transaction (one database connection), so this bounds the
+   * batch size, not the connections: too few and every batch is small.
    */
-  INSIGHT_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  INSIGHT_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(50),
   /** First retry delay of a failed job; each further retry waits twice as long. */
   JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1_000),
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),

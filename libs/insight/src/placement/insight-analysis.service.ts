@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { SuaraConfig, isUuid } from '@suara/core';
-import { ClusterPlacer, DEFAULT_THRESHOLD } from '../clustering/cluster-placer.js';
 import { clusterTerms } from '../clustering/signature.js';
+import { GenerationStatus } from '../entities/insight-generation.entity.js';
+import type { InsightTables } from '../insight.tables.js';
 import { competenciesFor } from '../themes/competencies.js';
 import { ThemeDetector } from '../themes/theme-detector.js';
 import { defaultThemeLexicon } from '../themes/theme-lexicon.js';
 import type { FeedbackKind } from '../themes/theme-codes.js';
 import type { RecurrenceSettings } from '../store/cluster-summary.js';
-import { PgClusterIndex, addTerms, removeTerms } from '../store/pg-cluster-index.js';
-import { PgTermStatistics } from '../store/pg-term-statistics.js';
-import { refreshCluster } from './cluster-maintenance.js';
-import { inTransactionWithRetry, lockAgencies } from './agency-lock.js';
+import { inTransactionWithRetry } from './agency-lock.js';
+import { type BatchOptions, placeBatch } from './place-batch.js';
+import { PlacementQueue } from './placement-queue.js';
+import { pgArray } from '../store/pg-array.js';
 
 export type AnalysisOutcome = 'PLACED' | 'UNCHANGED' | 'REMOVED' | 'NOT_PLACEABLE' | 'NOT_FOUND';
 
@@ -35,24 +36,35 @@ export interface ItemReading {
   terms: string[];
 }
 
+/** Most items placed in one batch (one transaction per live generation). */
+const MAX_BATCH = 200;
+
 /**
- * Reads an item (themes, competencies, cluster terms) and places it among the
- * clusters of its agency in every live generation. Placement in one agency is
- * serialised by a transaction-scoped advisory lock on the agency, held around
- * candidate lookup and insert, so two workers placing near-identical items at
- * once make one cluster. Processing an item again replaces its one membership
- * row: a reroute moves it, a repeat changes nothing.
+ * Reads items (themes, competencies, cluster terms) and places them among the
+ * clusters of their agency in every live generation. Items arriving together
+ * (a worker's concurrent jobs) are placed as one batch, a fixed number of
+ * statements per generation whatever its size (placeBatch): while a batch is
+ * being placed, the next one gathers. Placement in one agency is serialised by a
+ * transaction-scoped advisory lock on the agency, held around candidate lookup
+ * and insert, so two workers placing near-identical items at once make one
+ * cluster. Processing an item again replaces its one membership row: a reroute
+ * moves it, a repeat changes nothing.
  */
 @Injectable()
 export class InsightAnalysisService {
   private readonly detector = new ThemeDetector(defaultThemeLexicon());
   readonly rule: RecurrenceSettings;
   /**
-   * The latest candidate lookup times of this process (for the benchmark),
-   * bounded so that a long-running worker does not keep one per placement.
+   * The latest candidate lookup times of this process (for the benchmark): one
+   * query per batch, so one item's lookup when items come one at a time.
+   * Bounded so that a long-running worker does not keep one per placement.
    */
   readonly lookupMs: number[] = [];
   private static readonly LOOKUPS_KEPT = 10_000;
+  private readonly queue = new PlacementQueue<string, AnalysisOutcome>(
+    (ids) => this.analyseMany(ids),
+    MAX_BATCH,
+  );
 
   constructor(
     private readonly em: EntityManager,
@@ -76,131 +88,60 @@ export class InsightAnalysisService {
     };
   }
 
-  async analyse(feedbackId: string): Promise<AnalysisOutcome> {
-    if (!isUuid(feedbackId)) return 'NOT_FOUND';
-    const item = await loadItemFacts(this.em.fork(), feedbackId);
-    if (!item) return 'NOT_FOUND';
-    const generations = await this.em
-      .fork()
-      .execute<{ id: number }[]>(
-        `select id from insight_generation where status in ('ACTIVE', 'BUILDING') order by id`,
-      );
-    let outcome: AnalysisOutcome = 'NOT_PLACEABLE';
-    for (const g of generations) outcome = await this.placeIn(g.id, item);
-    return outcome;
+  /** One item into every live generation, batched with the items analysed at the same time. */
+  analyse(feedbackId: string): Promise<AnalysisOutcome> {
+    return isUuid(feedbackId) ? this.queue.add(feedbackId) : Promise.resolve('NOT_FOUND');
   }
 
-  /** One item into one generation; `countStatistics` off when the rebuild counted them beforehand. */
+  /** Items into every live generation; an outcome per id (the last generation's). */
+  async analyseMany(ids: readonly string[]): Promise<AnalysisOutcome[]> {
+    const items = await loadItemFacts(this.em.fork(), [...new Set(ids)]);
+    const generations = await this.em
+      .fork()
+      .getKysely<InsightTables>()
+      .selectFrom('insight_generation')
+      .select('id')
+      .where('status', 'in', [GenerationStatus.ACTIVE, GenerationStatus.BUILDING])
+      .orderBy('id')
+      .execute();
+    // In the order the items came, which is the order their decisions see each other.
+    const ordered = [...new Set(ids)].flatMap((id) => items.get(id) ?? []);
+    let outcomes = new Map<string, AnalysisOutcome>();
+    for (const g of generations) outcomes = await this.placeMany(g.id, ordered);
+    return ids.map((id) => (items.has(id) ? (outcomes.get(id) ?? 'NOT_PLACEABLE') : 'NOT_FOUND'));
+  }
+
+  /** One item into one generation. */
   async placeIn(
     generation: number,
     item: ItemFacts,
-    options: { countStatistics?: boolean; skipIfPlaced?: boolean } = {},
+    options: BatchOptions = {},
   ): Promise<AnalysisOutcome> {
-    return inTransactionWithRetry(this.em, async (tx) => {
-      const current = async () =>
-        (
-          await tx.execute<{ cluster_id: string; agency_code: string; terms: string[] }[]>(
-            `select cluster_id, agency_code, terms from insight_item where generation = ? and feedback_id = ?`,
-            [generation, item.id],
-          )
-        )[0];
-      const before = await current();
-      if (before && options.skipIfPlaced) return 'UNCHANGED';
-      await lockAgencies(tx, generation, [item.agencyCode, before?.agency_code]);
-      const existing = await current();
-      if (existing && options.skipIfPlaced) return 'UNCHANGED';
-      if (!item.agencyCode) {
-        if (!existing) return 'NOT_PLACEABLE';
-        await this.leave(tx, generation, item.id, existing);
-        return 'REMOVED';
-      }
-      const reading = this.read(item, item.agencyCode);
-      const original = item.duplicateOfId
-        ? (
-            await tx.execute<{ cluster_id: string }[]>(
-              `select cluster_id from insight_item where generation = ? and feedback_id = ? and agency_code = ?`,
-              [generation, item.duplicateOfId, item.agencyCode],
-            )
-          )[0]?.cluster_id
-        : undefined;
-      if (
-        existing &&
-        existing.agency_code === item.agencyCode &&
-        (!original || original === existing.cluster_id)
-      ) {
-        // Same agency, same cluster: refresh the reading only (a lexicon change), never count again.
-        await this.writeItem(tx, generation, item, reading, existing.cluster_id);
-        await refreshCluster(tx, existing.cluster_id, this.rule);
-        return 'UNCHANGED';
-      }
-      if (existing) await this.leave(tx, generation, item.id, existing);
-      const stats = new PgTermStatistics(tx, generation);
-      let clusterId: string;
-      if (original) {
-        clusterId = original;
-        await addTerms(tx, clusterId, reading.terms, item.submittedAt);
-      } else {
-        const index = new PgClusterIndex(tx, generation, item.cityCode);
-        const placer = new ClusterPlacer(index, stats, {
-          threshold: DEFAULT_THRESHOLD,
-          // An item counts once in the statistics, when it first enters a generation.
-          updateStatistics: (options.countStatistics ?? true) && !existing,
-        });
-        clusterId = (await placer.place(item.agencyCode, reading.terms, item.submittedAt.getTime()))
-          .clusterId;
-        this.lookupMs.push(...index.lookupMs);
-        const excess = this.lookupMs.length - InsightAnalysisService.LOOKUPS_KEPT;
-        if (excess > 0) this.lookupMs.splice(0, excess);
-      }
-      await this.writeItem(tx, generation, item, reading, clusterId);
-      await refreshCluster(tx, clusterId, this.rule);
-      await stats.flush();
-      return 'PLACED';
-    });
+    return (await this.placeMany(generation, [item], options)).get(item.id)!;
   }
 
-  private async leave(
-    tx: EntityManager,
+  /** Distinct items into one generation, in one transaction (retried as a deadlock victim). */
+  placeMany(
     generation: number,
-    feedbackId: string,
-    existing: { cluster_id: string; terms: string[] },
-  ): Promise<void> {
-    await removeTerms(tx, existing.cluster_id, existing.terms);
-    await tx.execute('delete from insight_item where generation = ? and feedback_id = ?', [
-      generation,
-      feedbackId,
-    ]);
-    await refreshCluster(tx, existing.cluster_id, this.rule);
-  }
-
-  private async writeItem(
-    tx: EntityManager,
-    generation: number,
-    item: ItemFacts,
-    reading: ItemReading,
-    clusterId: string,
-  ): Promise<void> {
-    await tx.execute(
-      `insert into insight_item (generation, feedback_id, cluster_id, agency_code, reporter_key, kind,
-              themes, triggers, competencies, terms, submitted_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (generation, feedback_id) do update set cluster_id = excluded.cluster_id,
-         agency_code = excluded.agency_code, reporter_key = excluded.reporter_key, kind = excluded.kind,
-         themes = excluded.themes, triggers = excluded.triggers, competencies = excluded.competencies,
-         terms = excluded.terms, placed_at = now()`,
-      [
+    items: readonly ItemFacts[],
+    options: BatchOptions = {},
+  ): Promise<Map<string, AnalysisOutcome>> {
+    return inTransactionWithRetry(this.em, (tx) =>
+      placeBatch(
+        tx,
         generation,
-        item.id,
-        clusterId,
-        item.agencyCode,
-        item.reporterKey,
-        item.kind,
-        JSON.stringify(reading.themes),
-        JSON.stringify(reading.triggers),
-        JSON.stringify(reading.competencies),
-        JSON.stringify(reading.terms),
-        item.submittedAt,
-      ],
+        items,
+        {
+          read: (item, agencyCode) => this.read(item, agencyCode),
+          rule: this.rule,
+          lookupMs: (ms) => {
+            this.lookupMs.push(ms);
+            const excess = this.lookupMs.length - InsightAnalysisService.LOOKUPS_KEPT;
+            if (excess > 0) this.lookupMs.splice(0, excess);
+          },
+        },
+        options,
+      ),
     );
   }
 }
@@ -246,7 +187,13 @@ export const factsOf = (r: FactsRow): ItemFacts => ({
   reporterKey: r.reporter_key,
 });
 
-export async function loadItemFacts(em: EntityManager, id: string): Promise<ItemFacts | undefined> {
-  const [row] = await em.execute<FactsRow[]>(`${ITEM_FACTS_SQL} where f.id = ?`, [id]);
-  return row && factsOf(row);
+export async function loadItemFacts(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, ItemFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await em.execute<FactsRow[]>(`${ITEM_FACTS_SQL} where f.id = any(?::uuid[])`, [
+    pgArray(ids),
+  ]);
+  return new Map(rows.map((r) => [r.id, factsOf(r)]));
 }

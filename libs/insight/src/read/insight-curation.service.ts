@@ -7,10 +7,14 @@ import { ExampleKind, InsightExample } from '../entities/insight-example.entity.
 import { GapStatus } from '../entities/competency-gap.entity.js';
 import { InsightErrors } from '../insight.errors.js';
 import { InsightPolicy } from '../insight.policy.js';
-import { inTransactionWithRetry, lockAgencies } from '../placement/agency-lock.js';
-import { refreshCluster } from '../placement/cluster-maintenance.js';
+import { inTransactionWithRetry } from '../placement/agency-lock.js';
+import { refreshClusters } from '../placement/cluster-maintenance.js';
 import { InsightAnalysisService } from '../placement/insight-analysis.service.js';
-import { addTerms, removeTerms } from '../store/pg-cluster-index.js';
+import { type TermDelta, applyTermDeltas, lockAgencies } from '../store/placement-store.js';
+
+/** One item's terms joining (+1) or leaving (−1) a cluster. */
+const termDeltas = (clusterId: string, terms: readonly string[], delta: 1 | -1, at?: Date) =>
+  [...new Set(terms)].map((term): TermDelta => ({ clusterId, term, delta, at }));
 
 /**
  * People correcting insight: reviewing a gap, merging two clusters, moving an
@@ -110,7 +114,10 @@ export class InsightCurationService {
       >('select feedback_id, terms, submitted_at from insight_item where cluster_id = ?', [
         sourceId,
       ]);
-      for (const m of members) await addTerms(tx, targetId, m.terms, new Date(m.submitted_at));
+      await applyTermDeltas(
+        tx,
+        members.flatMap((m) => termDeltas(targetId, m.terms, 1, new Date(m.submitted_at))),
+      );
       await tx.execute('update insight_item set cluster_id = ? where cluster_id = ?', [
         targetId,
         sourceId,
@@ -121,7 +128,7 @@ export class InsightCurationService {
       );
       await tx.execute('delete from cluster_term where cluster_id = ?', [sourceId]);
       await tx.execute('delete from gap_evidence where cluster_id = ?', [sourceId]);
-      await refreshCluster(tx, targetId, this.analysis.rule);
+      await refreshClusters(tx, [targetId], this.analysis.rule);
       this.audit.record(tx, {
         actor: staffAuditActor(actor),
         action: 'insight.clusters_merged',
@@ -173,14 +180,15 @@ export class InsightCurationService {
          values (gen_random_uuid(), ?, ?, ?, ?, ?, '[]', '[]', '{}') returning id`,
         [item.generation, item.agency_code, item.city_code, at, at],
       );
-      await removeTerms(tx, item.cluster_id, item.terms);
-      await addTerms(tx, id, item.terms, at);
+      await applyTermDeltas(tx, [
+        ...termDeltas(item.cluster_id, item.terms, -1),
+        ...termDeltas(id, item.terms, 1, at),
+      ]);
       await tx.execute(
         'update insight_item set cluster_id = ? where generation = ? and feedback_id = ?',
         [id, item.generation, feedbackId],
       );
-      await refreshCluster(tx, item.cluster_id, this.analysis.rule);
-      await refreshCluster(tx, id, this.analysis.rule);
+      await refreshClusters(tx, [item.cluster_id, id], this.analysis.rule);
       this.audit.record(tx, {
         actor: staffAuditActor(actor),
         action: 'insight.item_moved_out',

@@ -16,6 +16,7 @@ export interface RebuildReport {
 /** A new cluster is the old one again when each holds at least half of the other's members. */
 export const SAME_CLUSTER_OVERLAP = 0.5;
 const BATCH = 500;
+const PLACE_BATCH = 100;
 
 /**
  * Rebuilds themes, clusters and gaps from scratch (after a lexicon or model
@@ -52,11 +53,21 @@ export class InsightRebuildService {
         [after?.at ?? null, after?.at ?? null, after?.id ?? null, BATCH],
       );
       if (rows.length === 0) break;
-      for (const row of rows) {
-        const item = await loadItemFacts(this.em.fork(), row.id);
-        if (!item) continue;
-        const outcome = await this.analysis.placeIn(generation, item, { skipIfPlaced: true });
-        if (outcome === 'PLACED') placed++;
+      const facts = await loadItemFacts(
+        this.em.fork(),
+        rows.map((r) => r.id),
+      );
+      const items = rows.flatMap((r) => facts.get(r.id) ?? []);
+      // A few short transactions per page: the worker waits for the same agencies' locks meanwhile.
+      for (let i = 0; i < items.length; i += PLACE_BATCH) {
+        const outcomes = await this.analysis.placeMany(
+          generation,
+          items.slice(i, i + PLACE_BATCH),
+          {
+            skipIfPlaced: true,
+          },
+        );
+        for (const outcome of outcomes.values()) if (outcome === 'PLACED') placed++;
       }
       const last = rows[rows.length - 1];
       after = { at: last.at, id: last.id };
@@ -67,9 +78,12 @@ export class InsightRebuildService {
     const changed = await this.em
       .fork()
       .execute<{ id: string }[]>(`select id from feedback where updated_at >= ?`, [since]);
-    for (const { id } of changed) {
-      const item = await loadItemFacts(this.em.fork(), id);
-      if (item) await this.analysis.placeIn(generation, item);
+    for (let i = 0; i < changed.length; i += PLACE_BATCH) {
+      const facts = await loadItemFacts(
+        this.em.fork(),
+        changed.slice(i, i + PLACE_BATCH).map((c) => c.id),
+      );
+      await this.analysis.placeMany(generation, [...facts.values()]);
     }
     const { carried, clusters } = await this.switchOver(generation);
     return {

@@ -1,0 +1,269 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { ClusterPlacer, DEFAULT_THRESHOLD } from '../clustering/cluster-placer.js';
+import type { ClusterIndex } from '../clustering/cluster-index.port.js';
+import type { RecurrenceSettings } from '../store/cluster-summary.js';
+import { BatchClusterIndex, ProbeClusterIndex } from '../store/batch-cluster-index.js';
+import { BatchTermStatistics } from '../store/batch-term-statistics.js';
+import {
+  type ItemRow,
+  type Membership,
+  type NewCluster,
+  type TermDelta,
+  applyTermDeltas,
+  deleteItems,
+  insertClusters,
+  lockAgencies,
+  lookupCandidates,
+  readMemberships,
+  upsertItems,
+} from '../store/placement-store.js';
+import { refreshClusters } from './cluster-maintenance.js';
+import type { AnalysisOutcome, ItemFacts, ItemReading } from './insight-analysis.service.js';
+
+export interface BatchOptions {
+  /** Off when a rebuild counted the statistics beforehand. */
+  countStatistics?: boolean;
+  /** Leave items already placed in the generation alone (a rebuild's pass). */
+  skipIfPlaced?: boolean;
+}
+
+export interface BatchContext {
+  read: (item: ItemFacts, agencyCode: string) => ItemReading;
+  rule: RecurrenceSettings;
+  /** Receives the time of each candidate lookup query (for the benchmark). */
+  lookupMs: (ms: number) => void;
+}
+
+/** What the decisions of a batch leave to write. */
+interface Decisions {
+  outcomes: Map<string, AnalysisOutcome>;
+  rows: ItemRow[];
+  removed: string[];
+  deltas: TermDelta[];
+  touched: Set<string>;
+  created: NewCluster[];
+}
+
+/**
+ * Places a batch of distinct items into one generation, in one transaction that
+ * holds the advisory lock of every agency involved (two workers placing
+ * near-identical items make one cluster; a reroute holds both agencies).
+ * Decisions are made in memory, item after item, so item 2 may join the cluster
+ * item 1 started; the store is read and written with a fixed number of
+ * set-based statements whatever the batch's size:
+ *  1. memberships, locks, originals of duplicates, term statistics;
+ *  2. a dry run of the decisions with an index that finds nothing, which tells
+ *     what every placement will look up (its keys follow from the statistics,
+ *     which the dry run moves exactly as the real run will), then all those
+ *     lookups in one query and the statistics of the terms they found;
+ *  3. the real run against those answers, kept up to date with the batch's own
+ *     changes (BatchClusterIndex);
+ *  4. the writes: new clusters, item rows, postings and centroids, counters from
+ *     the members, gap links, term statistics.
+ * Processing an item again replaces its one membership row: a reroute moves it,
+ * a repeat changes nothing, and an item counts in the statistics only when it
+ * first enters a generation.
+ */
+export async function placeBatch(
+  tx: EntityManager,
+  generation: number,
+  batch: readonly ItemFacts[],
+  context: BatchContext,
+  options: BatchOptions = {},
+): Promise<Map<string, AnalysisOutcome>> {
+  const outcomes = new Map<string, AnalysisOutcome>();
+  const before = await readMemberships(
+    tx,
+    generation,
+    batch.map((i) => i.id),
+  );
+  let items = batch;
+  if (options.skipIfPlaced) items = items.filter((i) => !before.has(i.id));
+  const locked = new Set([
+    ...items.map((i) => i.agencyCode),
+    ...items.map((i) => before.get(i.id)?.agencyCode),
+  ]);
+  await lockAgencies(tx, generation, locked);
+  const existing = await readMemberships(
+    tx,
+    generation,
+    items.map((i) => i.id),
+  );
+  // Moved by someone else between the two reads: lock its agency too (a deadlock is retried).
+  const late = [...existing.values()].map((m) => m.agencyCode).filter((a) => !locked.has(a));
+  if (late.length) await lockAgencies(tx, generation, late);
+  if (options.skipIfPlaced) items = items.filter((i) => !existing.has(i.id));
+  for (const i of batch) if (!items.includes(i)) outcomes.set(i.id, 'UNCHANGED');
+  if (items.length === 0) return outcomes;
+
+  const originals = await readMemberships(tx, generation, [
+    ...new Set(items.flatMap((i) => (i.duplicateOfId && i.agencyCode ? [i.duplicateOfId] : []))),
+  ]);
+  const readings = new Map(
+    items.flatMap((i) => (i.agencyCode ? [[i.id, context.read(i, i.agencyCode)] as const] : [])),
+  );
+  const stats = new BatchTermStatistics(tx, generation);
+  await stats.loadCount();
+  await stats.load([...readings.values()].flatMap((r) => r.terms));
+
+  const decide = (
+    index: ClusterIndex,
+    join: (id: string, terms: string[]) => void,
+    leave: (m: Membership) => void,
+  ) => decideBatch(items, { existing, originals, readings, stats, options, index, join, leave });
+
+  const probe = new ProbeClusterIndex();
+  await decide(
+    probe,
+    () => undefined,
+    () => undefined,
+  );
+  stats.discardRecorded();
+  const started = performance.now();
+  const found = await lookupCandidates(tx, generation, probe.queries);
+  if (probe.queries.length) context.lookupMs(performance.now() - started);
+  await stats.load([...found.clusters.values()].flatMap((c) => [...c.termCounts.keys()]));
+
+  const index = new BatchClusterIndex(
+    probe.queries,
+    found.hits,
+    found.clusters,
+    randomUUID,
+    async (query) => {
+      const answer = await lookupCandidates(tx, generation, [query]);
+      await stats.load([...answer.clusters.values()].flatMap((c) => [...c.termCounts.keys()]));
+      return { hits: answer.hits[0], clusters: answer.clusters };
+    },
+  );
+  const decided = await decide(
+    index,
+    (id, terms) => index.join(id, terms),
+    (m) => index.leave(m.clusterId, m.terms),
+  );
+  const city = new Map(items.map((i) => [i.agencyCode, i.cityCode]));
+  decided.created = index.created.map((c) => ({
+    id: c.id,
+    agencyCode: c.agency,
+    cityCode: city.get(c.agency)!,
+    at: new Date(c.at),
+  }));
+
+  await insertClusters(tx, generation, decided.created);
+  await deleteItems(tx, generation, decided.removed);
+  await upsertItems(tx, generation, decided.rows);
+  await applyTermDeltas(tx, decided.deltas);
+  await refreshClusters(tx, decided.touched, context.rule);
+  await stats.flush();
+  for (const [id, outcome] of decided.outcomes) outcomes.set(id, outcome);
+  return outcomes;
+}
+
+interface DecisionInput {
+  existing: ReadonlyMap<string, Membership>;
+  originals: ReadonlyMap<string, Membership>;
+  readings: ReadonlyMap<string, ItemReading>;
+  stats: BatchTermStatistics;
+  options: BatchOptions;
+  index: ClusterIndex;
+  /** An item joins a cluster without the placer (a duplicate, its original's). */
+  join: (clusterId: string, terms: string[]) => void;
+  leave: (membership: Membership) => void;
+}
+
+/** The batch's decisions, item after item, each seeing those before it. */
+async function decideBatch(items: readonly ItemFacts[], input: DecisionInput): Promise<Decisions> {
+  const out: Decisions = {
+    outcomes: new Map(),
+    rows: [],
+    removed: [],
+    deltas: [],
+    touched: new Set(),
+    created: [],
+  };
+  /** Where the batch put each item so far (a duplicate's original may be placed just before it). */
+  const placed = new Map<string, Membership>();
+  const delta = (clusterId: string, terms: readonly string[], sign: 1 | -1, at?: Date) => {
+    for (const term of new Set(terms)) out.deltas.push({ clusterId, term, delta: sign, at });
+    out.touched.add(clusterId);
+  };
+  for (const item of items) {
+    const current = input.existing.get(item.id);
+    const leave = () => {
+      if (!current) return;
+      input.leave(current);
+      delta(current.clusterId, current.terms, -1);
+    };
+    if (!item.agencyCode) {
+      if (!current) {
+        out.outcomes.set(item.id, 'NOT_PLACEABLE');
+        continue;
+      }
+      leave();
+      out.removed.push(item.id);
+      out.outcomes.set(item.id, 'REMOVED');
+      continue;
+    }
+    const reading = input.readings.get(item.id)!;
+    const originalAt = item.duplicateOfId
+      ? (placed.get(item.duplicateOfId) ?? input.originals.get(item.duplicateOfId))
+      : undefined;
+    const original = originalAt?.agencyCode === item.agencyCode ? originalAt.clusterId : undefined;
+    let clusterId: string;
+    let outcome: AnalysisOutcome = 'PLACED';
+    if (
+      current &&
+      current.agencyCode === item.agencyCode &&
+      (!original || original === current.clusterId)
+    ) {
+      // Same agency, same cluster: refresh the reading only (a lexicon change), never count again;
+      // the centroid follows the item's terms if they changed.
+      clusterId = current.clusterId;
+      const now = new Set(reading.terms);
+      const was = new Set(current.terms);
+      delta(
+        clusterId,
+        [...was].filter((t) => !now.has(t)),
+        -1,
+        item.submittedAt,
+      );
+      delta(
+        clusterId,
+        [...now].filter((t) => !was.has(t)),
+        1,
+        item.submittedAt,
+      );
+      outcome = 'UNCHANGED';
+    } else {
+      leave();
+      if (original) {
+        clusterId = original;
+        input.join(clusterId, reading.terms);
+      } else {
+        const placer = new ClusterPlacer(input.index, input.stats, {
+          threshold: DEFAULT_THRESHOLD,
+          // An item counts once in the statistics, when it first enters a generation.
+          updateStatistics: (input.options.countStatistics ?? true) && !current,
+        });
+        clusterId = (await placer.place(item.agencyCode, reading.terms, item.submittedAt.getTime()))
+          .clusterId;
+      }
+      delta(clusterId, reading.terms, 1, item.submittedAt);
+    }
+    placed.set(item.id, { clusterId, agencyCode: item.agencyCode, terms: reading.terms });
+    out.rows.push({
+      feedbackId: item.id,
+      clusterId,
+      agencyCode: item.agencyCode,
+      reporterKey: item.reporterKey,
+      kind: item.kind,
+      themes: reading.themes,
+      triggers: reading.triggers,
+      competencies: reading.competencies,
+      terms: reading.terms,
+      submittedAt: item.submittedAt,
+    });
+    out.outcomes.set(item.id, outcome);
+  }
+  return out;
+}
