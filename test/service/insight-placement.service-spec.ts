@@ -44,10 +44,15 @@ describe('insight placement', () => {
   afterAll(() => ctx?.stop());
 
   /** A routed item from its own reporter (or the one named). */
-  const item = async (agencyCode: string, text: string, reporter = `warga${++n}@contoh.id`) => {
+  const item = async (
+    agencyCode: string,
+    text: string,
+    reporter = `warga${++n}@contoh.id`,
+    kind = FeedbackKind.COMPLAINT,
+  ) => {
     const { trackingCode } = await ctx.get(IntakeService).submit({
       cityCode: agencyCode.split('-')[0],
-      kind: FeedbackKind.COMPLAINT,
+      kind,
       text,
       reporter: { name: 'Budi Santoso', email: reporter },
     });
@@ -87,6 +92,19 @@ describe('insight placement', () => {
     const first = await membership(ids[0]);
     expect(first).toMatchObject({ size: 4, distinct_reporters: 4 });
     expect((await membership(akta)).cluster_id).not.toBe(first.cluster_id);
+  });
+
+  it('keeps praise of a service out of the cluster of complaints about it', async () => {
+    const complaints = [];
+    for (const text of BLANKO.slice(0, 2)) {
+      complaints.push(await item('PMS-DUKCAPIL', text));
+      await insight.analyse(complaints.at(-1)!);
+    }
+    const praise = await item('PMS-DUKCAPIL', BLANKO[0], undefined, FeedbackKind.COMPLIMENT);
+    expect(await insight.analyse(praise)).toBe('PLACED');
+    expect((await membership(praise)).cluster_id).not.toBe(
+      (await membership(complaints[0])).cluster_id,
+    );
   });
 
   it('never counts an item twice when it is processed again', async () => {

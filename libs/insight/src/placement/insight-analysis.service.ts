@@ -84,7 +84,7 @@ export class InsightAnalysisService {
       themes,
       triggers: Object.fromEntries(reading.themes.map((t) => [t.code, t.triggers])),
       competencies: competenciesFor(themes, agencyCode, item.kind, reading.assetIgnored),
-      terms: clusterTerms(item.text),
+      terms: clusterTerms(item.text, item.kind),
     };
   }
 
