@@ -86,6 +86,9 @@ function printShort(title: string, predictions: FoldPrediction[], threshold: num
   console.log(`  Top-1 accuracy, all items:      ${pct(r.accuracyAll)}`);
   console.log(`  Accuracy of auto-routed items:  ${pct(r.accuracyAutoRouted)}   (target ≥ 90%)`);
   console.log(`  Sent to triage:                 ${pct(r.triageRate)}   (target ≤ 15%)`);
+  console.log(
+    `  Threshold sweep (auto-right / triage): ${r.sweep.map((s) => `${s.threshold} ${pct(s.accuracyAutoRouted)}/${pct(s.triageRate)}`).join(', ')}`,
+  );
   console.table(
     Object.fromEntries(
       r.perAgency.map((a) => [
