@@ -18,3 +18,5 @@ export * from './routing.tables.js';
 export * from './routing.entities.js';
 export * from './routing.errors.js';
 export * from './routing.views.js';
+export * from './model/naive-bayes.js';
+export * from './model/real-text-counts.js';

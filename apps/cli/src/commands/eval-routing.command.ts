@@ -11,6 +11,7 @@ import {
   realTextHeldOut,
   report,
   shippedDerivedLexicon,
+  shippedNaiveBayes,
 } from '@suara/routing';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -33,6 +34,7 @@ export async function evalRouting(file: string, folds = 5, realFile?: string): P
   const predictions = crossValidate(items, background, {
     folds,
     calibrate: true,
+    naiveBayes: shippedNaiveBayes(),
   });
   const r = report(predictions, threshold);
 
@@ -40,7 +42,7 @@ export async function evalRouting(file: string, folds = 5, realFile?: string): P
     `Routing evaluation: ${r.items} items, ${folds}-fold cross-validation (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
   console.log(
-    `Model: softmax regression on stemmed unigrams+bigrams, shipped lexicon + training folds; temperature fitted per fold\n`,
+    `Model: softmax regression on stemmed unigrams+bigrams + complement naive Bayes (with the shipped LAPOR! 2017 term counts), shipped lexicon + training folds; temperature fitted per fold\n`,
   );
   console.log(`Top-1 accuracy, all items:        ${pct(r.accuracyAll)}`);
   console.log(`Confidence threshold:             ${r.threshold} (ROUTING_MIN_CONFIDENCE)`);
@@ -84,6 +86,9 @@ function printShort(title: string, predictions: FoldPrediction[], threshold: num
   console.log(`  Top-1 accuracy, all items:      ${pct(r.accuracyAll)}`);
   console.log(`  Accuracy of auto-routed items:  ${pct(r.accuracyAutoRouted)}   (target ≥ 90%)`);
   console.log(`  Sent to triage:                 ${pct(r.triageRate)}   (target ≤ 15%)`);
+  console.log(
+    `  Threshold sweep (auto-right / triage): ${r.sweep.map((s) => `${s.threshold} ${pct(s.accuracyAutoRouted)}/${pct(s.triageRate)}`).join(', ')}`,
+  );
   console.table(
     Object.fromEntries(
       r.perAgency.map((a) => [
@@ -117,7 +122,7 @@ async function evalRealText(
     threshold,
   );
   printShort(
-    `Held out: ${folds}-fold, derived phrases from the other folds + lexicon + labeled file`,
+    `Held out: ${folds}-fold, derived phrases and term counts from the other folds + lexicon + labeled file`,
     realTextHeldOut(lexicon, labeled, reports, folds),
     threshold,
   );

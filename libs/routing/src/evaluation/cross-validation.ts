@@ -1,5 +1,5 @@
 import type { TrainingExample } from '../model/types.js';
-import { SoftmaxRegression } from '../model/softmax-regression.js';
+import { type SoftmaxOptions, SoftmaxRegression } from '../model/softmax-regression.js';
 
 export interface LabeledText {
   text: string;
@@ -55,16 +55,28 @@ export function stratifiedFolds<T extends { label: string }>(
 export function crossValidate(
   items: LabeledText[],
   background: TrainingExample[],
-  options: { folds?: number; temperature?: number; seed?: number; calibrate?: boolean } = {},
+  options: {
+    folds?: number;
+    temperature?: number;
+    seed?: number;
+    calibrate?: boolean;
+    naiveBayes?: SoftmaxOptions['naiveBayes'];
+  } = {},
 ): FoldPrediction[] {
+  const { naiveBayes } = options;
   const folds = stratifiedFolds(items, options.folds ?? 5, options.seed);
   const predictions: FoldPrediction[] = [];
   for (let f = 0; f < folds.length; f++) {
     const labeled = folds.filter((_, i) => i !== f).flat();
     const temperature = options.calibrate
-      ? fitTemperature(crossValidate(labeled, background, { folds: 3, seed: options.seed }))
+      ? fitTemperature(
+          crossValidate(labeled, background, { folds: 3, seed: options.seed, naiveBayes }),
+        )
       : options.temperature;
-    const model = SoftmaxRegression.train([...background, ...labeled], { temperature });
+    const model = SoftmaxRegression.train([...background, ...labeled], {
+      temperature,
+      naiveBayes,
+    });
     for (const item of folds[f]) {
       const { scores } = model.predict(item.text);
       predictions.push({

@@ -73,12 +73,22 @@ export function parseLaporCorpus(raw: string): LaporReport[] {
 }
 
 /**
+ * Heads of region of 2017 whom letters in the crawl address by name, often in
+ * lower case ("lapor hendi", "pak emil"), so the capital-letter test below
+ * misses them. The router must not learn people.
+ */
+const OFFICIALS = [
+  ...['hendi', 'hendrar', 'prihadi', 'ganjar', 'pranowo', 'ridwan', 'kamil', 'emil'],
+  ...['anies', 'sandi', 'ahok', 'djarot', 'risma'],
+];
+
+/**
  * Place names in the dispatch lines ("Kota Semarang", "Kab. Bojonegoro"): most
  * reports of one agency come from a few cities, so without this list the city
  * would look like a word that marks the agency.
  */
 export function dispatchPlaceWords(reports: LaporReport[]): Set<string> {
-  const words = new Set<string>(['dki', 'jakarta', 'pemprov', 'pemkot', 'pemkab']);
+  const words = new Set<string>(['dki', 'jakarta', 'pemprov', 'pemkot', 'pemkab', ...OFFICIALS]);
   for (const r of reports) {
     const place = /\b(?:kota|kabupaten|kab\.?|provinsi|prov\.?|pemerintah)\s+(.+)$/i.exec(
       r.institution,

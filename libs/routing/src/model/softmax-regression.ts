@@ -1,4 +1,5 @@
 import { terms } from '@suara/indonesian-text';
+import { type TermCounts, complementNaiveBayes, countTerms, mergeCounts } from './naive-bayes.js';
 import type { Prediction, TrainingExample } from './types.js';
 
 export interface SoftmaxState {
@@ -8,6 +9,8 @@ export interface SoftmaxState {
   weights: Record<string, number[]>;
   bias: number[];
   temperature: number;
+  /** Complement naive Bayes beside the regression: term → centred weight per label, added times `weight`. */
+  naiveBayes?: { weight: number; weights: Record<string, number[]> };
 }
 
 export interface SoftmaxOptions {
@@ -15,6 +18,11 @@ export interface SoftmaxOptions {
   learningRate?: number;
   l2?: number;
   temperature?: number;
+  /**
+   * Also count the examples' terms into a complement naive Bayes, with counts
+   * learned elsewhere (real reports) added, and add its scores times `weight`.
+   */
+  naiveBayes?: { weight: number; counts?: TermCounts };
 }
 
 type Sparse = { index: number[]; value: number };
@@ -103,12 +111,21 @@ export class SoftmaxRegression {
     const weights: Record<string, number[]> = {};
     for (const [term, i] of vocabulary)
       weights[term] = Array.from(W.subarray(i * K, i * K + K), (v) => Math.round(v * 1e5) / 1e5);
+    const nb = options.naiveBayes;
     return new SoftmaxRegression({
       kind: 'softmax-regression',
       labels,
       weights,
       bias: Array.from(b),
       temperature: options.temperature ?? 1,
+      ...(nb && {
+        naiveBayes: {
+          weight: nb.weight,
+          weights: complementNaiveBayes(
+            mergeCounts(labels, countTerms(examples), ...(nb.counts ? [nb.counts] : [])),
+          ),
+        },
+      }),
     });
   }
 
@@ -129,24 +146,35 @@ export class SoftmaxRegression {
   }
 
   /**
-   * Log-scores per label before calibration. The evidence of a text with few
-   * known terms is discounted (n / (n + 2)): one word such as `kantor` must not
-   * make the router as sure as a whole complaint about the same office.
+   * Log-scores per label before calibration: the regression's plus, when the
+   * model has one, the naive Bayes sum. The evidence of a text with few known
+   * terms is discounted (n / (n + 2), for each model by the terms it knows):
+   * one word such as `kantor` or `segera` must not make the router as sure as a
+   * whole complaint about the same office.
+   * `contribution` says how much a term adds to a label's log-score.
    */
-  logScores(text: string): { logs: number[]; known: string[] } {
-    const { labels, weights, bias } = this.state;
+  logScores(text: string): {
+    logs: number[];
+    known: string[];
+    contribution: (term: string, k: number) => number;
+  } {
+    const { labels, weights, bias, naiveBayes } = this.state;
     const all = [...new Set(terms(text))];
-    const known = all.filter((t) => weights[t]);
-    const value = known.length
-      ? (1 / Math.sqrt(all.length)) * (known.length / (known.length + EVIDENCE_PRIOR))
-      : 0;
-    const logs = labels.map((_, k) => known.reduce((s, t) => s + weights[t][k] * value, bias[k]));
-    return { logs, known };
+    const nb = naiveBayes?.weights ?? {};
+    const nbKnown = all.filter((t) => nb[t]).length;
+    const nbWeight = ((naiveBayes?.weight ?? 0) * nbKnown) / (nbKnown + EVIDENCE_PRIOR);
+    const fitted = all.filter((t) => weights[t]).length;
+    const value = fitted ? (1 / Math.sqrt(all.length)) * (fitted / (fitted + EVIDENCE_PRIOR)) : 0;
+    const known = all.filter((t) => weights[t] || nb[t]);
+    const contribution = (t: string, k: number) =>
+      (weights[t]?.[k] ?? 0) * value + (nb[t]?.[k] ?? 0) * nbWeight;
+    const logs = labels.map((_, k) => known.reduce((s, t) => s + contribution(t, k), bias[k]));
+    return { logs, known, contribution };
   }
 
   predict(text: string): Prediction {
-    const { labels, weights, temperature } = this.state;
-    const { logs, known } = this.logScores(text);
+    const { labels, temperature } = this.state;
+    const { logs, known, contribution } = this.logScores(text);
     const max = Math.max(...logs);
     const exps = logs.map((l) => Math.exp((l - max) / temperature));
     const sum = exps.reduce((a, b) => a + b, 0);
@@ -156,7 +184,7 @@ export class SoftmaxRegression {
     const best = labels.indexOf(scores[0].label);
     const second = labels.indexOf(scores[1]?.label ?? scores[0].label);
     const decisiveTerms = known
-      .map((term) => ({ term, lift: weights[term][best] - weights[term][second] }))
+      .map((term) => ({ term, lift: contribution(term, best) - contribution(term, second) }))
       .filter((t) => t.lift > 0)
       .sort((a, b) => b.lift - a.lift)
       .slice(0, 5)
