@@ -109,16 +109,25 @@ export class ClusterPlacer {
       for (const t of c.termCounts.keys())
         for (const f of termForms(t)) if (!rawDf.has(f)) others.add(f);
     for (const [t, df] of await this.stats.documentFrequencies([...others])) rawDf.set(t, df);
-    // Smoothed IDF; the item itself counts as one more document.
-    const idf = (key: string) => Math.log((n + 2) / (dfOf(key) + 1));
+    // Smoothed IDF; the item itself counts as one more document. Kept per key:
+    // every candidate asks again for the words it shares with the others.
+    const idfs = new Map<string, number>();
+    const idf = (key: string) => {
+      let value = idfs.get(key);
+      if (value === undefined) idfs.set(key, (value = Math.log((n + 2) / (dfOf(key) + 1))));
+      return value;
+    };
     let best: { cluster: ClusterSnapshot; similarity: number } | undefined;
     const itemKeys = new Set(terms.map(termKey));
     const minShared = this.options.minSharedTerms ?? 2;
     const placeWeight = this.options.placeWeight ?? DEFAULT_PLACE_WEIGHT;
     for (const cluster of candidates) {
-      const shared = new Set(
-        [...cluster.termCounts.keys()].map(termKey).filter((k) => itemKeys.has(k)),
-      ).size;
+      const sharedKeys = new Set<string>();
+      for (const t of cluster.termCounts.keys()) {
+        const key = termKey(t);
+        if (itemKeys.has(key)) sharedKeys.add(key);
+      }
+      const shared = sharedKeys.size;
       const similarity = shared >= minShared ? centroidCosine(terms, cluster, idf, placeWeight) : 0;
       if (!best || similarity > best.similarity) best = { cluster, similarity };
     }
