@@ -1,3 +1,4 @@
+import { EntityName } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import {
   Check,
@@ -14,6 +15,9 @@ import { Feedback } from '@suara/intake';
 @Unique({ properties: ['feedback', 'round'] })
 @Check({ name: 'resolution_rating_score_check', expression: '(score >= 1) AND (score <= 5)' })
 export class ResolutionRating {
+  /** Lets the typed query builder (em.getKysely) infer this entity's table. */
+  [EntityName]?: 'ResolutionRating';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
