@@ -11,8 +11,8 @@ import type { FeedbackKind } from '../themes/theme-codes.js';
 import type { RecurrenceSettings } from '../store/cluster-summary.js';
 import { inTransactionWithRetry } from './agency-lock.js';
 import { type BatchOptions, placeBatch } from './place-batch.js';
+import { loadItemFacts } from './item-facts.js';
 import { PlacementQueue } from './placement-queue.js';
-import { pgArray } from '../store/pg-array.js';
 
 export type AnalysisOutcome = 'PLACED' | 'UNCHANGED' | 'REMOVED' | 'NOT_PLACEABLE' | 'NOT_FOUND';
 
@@ -144,56 +144,4 @@ export class InsightAnalysisService {
       ),
     );
   }
-}
-
-/**
- * The facts of items placement needs, with the reporter told apart without
- * being named: a hash of the contact (e-mail, else phone), of the speaker within
- * a forum session, or the item itself when nobody left a contact.
- */
-export const ITEM_FACTS_SQL = `
-  select f.id, f.text, f.kind, f.city_code, f.duplicate_of_id, f.submitted_at,
-         case when f.status = 'DUPLICATE' and o.id is not null then o.agency_code
-              when f.status in ('REJECTED') then null
-              else f.agency_code end as agency_code,
-         case when rc.email is not null then 'c:' || md5(lower(rc.email))
-              when rc.phone is not null then 'c:' || md5(rc.phone)
-              when f.forum_session_id is not null and rc.name is not null
-                then 'f:' || md5(f.forum_session_id || '|' || lower(rc.name))
-              else 'i:' || f.id end as reporter_key
-    from feedback f
-    left join reporter_contact rc on rc.feedback_id = f.id
-    left join feedback o on o.id = f.duplicate_of_id`;
-
-interface FactsRow {
-  id: string;
-  text: string;
-  kind: FeedbackKind;
-  city_code: string;
-  duplicate_of_id: string | null;
-  submitted_at: Date;
-  agency_code: string | null;
-  reporter_key: string;
-}
-
-export const factsOf = (r: FactsRow): ItemFacts => ({
-  id: r.id,
-  text: r.text,
-  kind: r.kind,
-  cityCode: r.city_code,
-  agencyCode: r.agency_code,
-  duplicateOfId: r.duplicate_of_id,
-  submittedAt: new Date(r.submitted_at),
-  reporterKey: r.reporter_key,
-});
-
-export async function loadItemFacts(
-  em: EntityManager,
-  ids: readonly string[],
-): Promise<Map<string, ItemFacts>> {
-  if (ids.length === 0) return new Map();
-  const rows = await em.execute<FactsRow[]>(`${ITEM_FACTS_SQL} where f.id = any(?::uuid[])`, [
-    pgArray(ids),
-  ]);
-  return new Map(rows.map((r) => [r.id, factsOf(r)]));
 }

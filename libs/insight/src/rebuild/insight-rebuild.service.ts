@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { GenerationStatus } from '../entities/insight-generation.entity.js';
 import { InsightErrors } from '../insight.errors.js';
-import { InsightAnalysisService, loadItemFacts } from '../placement/insight-analysis.service.js';
+import { InsightAnalysisService } from '../placement/insight-analysis.service.js';
+import { loadItemFacts } from '../placement/item-facts.js';
 
 export interface RebuildReport {
   generation: number;
