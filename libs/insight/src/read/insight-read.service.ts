@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { SuaraConfig, isUuid } from '@suara/core';
+import { SuaraConfig, isUuid, unnestRows } from '@suara/core';
 import type { Principal } from '@suara/identity';
-import { maskPersonalData } from '@suara/intake';
+import { FeedbackKind, type IntakeTables, maskPersonalData } from '@suara/intake';
+import type { TriageTables } from '@suara/triage';
+import { type Expression, type NotNull, type Selectable, type SqlBool, sql } from 'kysely';
+import { GapStatus } from '../entities/competency-gap.entity.js';
+import { ClusterStatus } from '../entities/complaint-cluster.entity.js';
+import type { InsightTables } from '../insight.tables.js';
 import { InsightPolicy } from '../insight.policy.js';
 import type { ClusterMemberView, ClusterView, GapView, ItemInsightView } from '../insight.views.js';
-import { pgArray } from '../store/pg-array.js';
+import { activeGeneration } from '../store/active-generation.js';
 import { gapSeverity } from './severity.js';
 
 export interface ClusterFilter {
@@ -22,21 +27,40 @@ export interface GapFilter {
   status?: string;
 }
 
-const ACTIVE = `(select id from insight_generation where status = 'ACTIVE')`;
 const SAMPLES = 3;
+const WIB = 'Asia/Jakarta';
 
-type ClusterRow = {
-  id: string;
-  agency_code: string;
-  city_code: string;
-  label: string;
-  size: number;
-  distinct_reporters: number;
-  recurring: boolean;
-  first_seen_at: Date;
-  last_seen_at: Date;
-  themes: string[];
-};
+/** The tables the planners' reads join: insight's own, and intake's and triage's (read only). */
+type ReadTables = InsightTables & IntakeTables & TriageTables;
+
+const CLUSTER_COLUMNS = [
+  'id',
+  'agency_code',
+  'city_code',
+  'label',
+  'size',
+  'distinct_reporters',
+  'recurring',
+  'first_seen_at',
+  'last_seen_at',
+  'themes',
+] as const;
+
+type ClusterRow = Pick<
+  Selectable<InsightTables['complaint_cluster']>,
+  (typeof CLUSTER_COLUMNS)[number]
+>;
+
+/** A time as a WIB wall-clock time (`timestamp`), for calendar arithmetic in Jakarta. */
+const inWib = (at: Expression<Date>) => sql<Date>`${at} at time zone ${sql.lit(WIB)}`;
+
+/** Midnight WIB of a `YYYY-MM-DD` day, as a point in time. */
+const wibMidnight = (day: string) =>
+  sql<Date>`(${day}::date)::timestamp at time zone ${sql.lit(WIB)}`;
+
+/** The start and the middle of a window of `days` up to now (make_interval's named argument has no typed form). */
+const windowStart = (days: number) => sql<Date>`now() - make_interval(days => ${days})`;
+const windowMiddle = (days: number) => sql<Date>`now() - make_interval(days => ${days}) / 2`;
 
 const clusterView = (r: ClusterRow): ClusterView => ({
   id: r.id,
@@ -68,36 +92,36 @@ export class InsightReadService {
     const scope = InsightPolicy.readScope(actor, 'melihat kelompok keluhan');
     const city = scope.cityCode ?? filter.cityCode ?? null;
     if (scope.cityCode && filter.cityCode && filter.cityCode !== scope.cityCode) return [];
-    const rows = await this.em.fork().execute<ClusterRow[]>(
-      `select id, agency_code, city_code, label, size, distinct_reporters, recurring, first_seen_at,
-              last_seen_at, themes
-         from complaint_cluster
-        where generation = ${ACTIVE} and status = 'OPEN' and size >= ?
-          and (?::text is null or city_code = ?) and (?::text is null or agency_code = ?)
-          and (not ? or recurring)
-        order by size desc, last_seen_at desc, id
-        limit ?`,
-      [
-        filter.minSize ?? 2,
-        city,
-        city,
-        filter.agencyCode ?? null,
-        filter.agencyCode ?? null,
-        filter.recurringOnly ?? false,
-        first ?? null,
-      ],
-    );
+    const agency = filter.agencyCode ?? null;
+    const rows = await this.em
+      .fork()
+      .getKysely<InsightTables>()
+      .selectFrom('complaint_cluster')
+      .select(CLUSTER_COLUMNS)
+      .where('generation', '=', activeGeneration)
+      .where('status', '=', ClusterStatus.OPEN)
+      .where('size', '>=', filter.minSize ?? 2)
+      .$if(city !== null, (qb) => qb.where('city_code', '=', city!))
+      .$if(agency !== null, (qb) => qb.where('agency_code', '=', agency!))
+      .$if(filter.recurringOnly ?? false, (qb) => qb.where('recurring', '=', true))
+      .orderBy('size', 'desc')
+      .orderBy('last_seen_at', 'desc')
+      .orderBy('id')
+      .$if(first != null, (qb) => qb.limit(first!))
+      .execute();
     return rows.map(clusterView);
   }
 
   /** Clusters by id, for DataLoaders (gap evidence, an item's cluster). */
   async clustersByIds(ids: readonly string[]): Promise<Map<string, ClusterView>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.em.fork().execute<ClusterRow[]>(
-      `select id, agency_code, city_code, label, size, distinct_reporters, recurring, first_seen_at,
-              last_seen_at, themes from complaint_cluster where id = any(?::uuid[])`,
-      [pgArray(ids)],
-    );
+    const rows = await this.em
+      .fork()
+      .getKysely<InsightTables>()
+      .selectFrom('complaint_cluster')
+      .select(CLUSTER_COLUMNS)
+      .where(({ eb, fn, val }) => eb('id', '=', fn.any(val([...ids]))))
+      .execute();
     return new Map(rows.map((r) => [r.id, clusterView(r)]));
   }
 
@@ -108,24 +132,26 @@ export class InsightReadService {
   ): Promise<Map<string, ClusterMemberView[]>> {
     const out = new Map<string, ClusterMemberView[]>(clusterIds.map((id) => [id, []]));
     if (clusterIds.length === 0) return out;
-    const rows = await this.em.fork().execute<
-      {
-        cluster_id: string;
-        id: string;
-        text: string;
-        themes: string[];
-        submitted_at: Date;
-        name: string | null;
-      }[]
-    >(
-      `select m.cluster_id, f.id, f.text, m.themes, f.submitted_at, rc.name
-         from unnest(?::uuid[]) as c(id)
-         cross join lateral (select i.cluster_id, i.feedback_id, i.themes from insight_item i
-                              where i.cluster_id = c.id order by i.submitted_at desc limit ?) m
-         join feedback f on f.id = m.feedback_id
-         left join reporter_contact rc on rc.feedback_id = f.id`,
-      [pgArray(clusterIds), first],
-    );
+    // Each cluster's newest `first` items, read from the (cluster, submitted_at) index.
+    const rows = await this.em
+      .fork()
+      .getKysely<ReadTables>()
+      .selectFrom(unnestRows({ id: ['uuid', [...clusterIds]] }).as('c'))
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('insight_item as i')
+            .select(['i.cluster_id', 'i.feedback_id', 'i.themes'])
+            .whereRef('i.cluster_id', '=', 'c.id')
+            .orderBy('i.submitted_at', 'desc')
+            .limit(first)
+            .as('m'),
+        (join) => join.onTrue(),
+      )
+      .innerJoin('feedback as f', 'f.id', 'm.feedback_id')
+      .leftJoin('reporter_contact as rc', 'rc.feedback_id', 'f.id')
+      .select(['m.cluster_id', 'f.id', 'f.text', 'm.themes', 'f.submitted_at', 'rc.name'])
+      .execute();
     for (const r of rows)
       out.get(r.cluster_id)!.push({
         id: r.id,
@@ -139,18 +165,14 @@ export class InsightReadService {
   /** Themes and cluster of items in the active generation, for Feedback.themes / Feedback.cluster. */
   async itemInsights(feedbackIds: readonly string[]): Promise<Map<string, ItemInsightView>> {
     if (feedbackIds.length === 0) return new Map();
-    const rows = await this.em.fork().execute<
-      {
-        feedback_id: string;
-        themes: string[];
-        triggers: Record<string, string[]>;
-        cluster_id: string;
-      }[]
-    >(
-      `select feedback_id, themes, triggers, cluster_id from insight_item
-        where generation = ${ACTIVE} and feedback_id = any(?::uuid[])`,
-      [pgArray(feedbackIds)],
-    );
+    const rows = await this.em
+      .fork()
+      .getKysely<InsightTables>()
+      .selectFrom('insight_item')
+      .select(['feedback_id', 'themes', 'triggers', 'cluster_id'])
+      .where('generation', '=', activeGeneration)
+      .where(({ eb, fn, val }) => eb('feedback_id', '=', fn.any(val([...feedbackIds]))))
+      .execute();
     return new Map(
       rows.map((r) => [
         r.feedback_id,
@@ -184,20 +206,49 @@ export class InsightReadService {
   }): Promise<{ agencyCode: string; weekStart: string; matching: number; total: number }[]> {
     const rows = await this.em
       .fork()
-      .execute<{ agency_code: string; week_start: string; matching: number; total: number }[]>(
-        `select f.agency_code,
-              to_char(date_trunc('week', f.submitted_at at time zone 'Asia/Jakarta'), 'YYYY-MM-DD') as week_start,
-              (count(*) filter (where i.cluster_id = any(?::uuid[])
-                 or jsonb_exists(i.competencies::jsonb, ?)))::int as matching,
-              count(*)::int as total
-         from feedback f
-         left join insight_item i on i.feedback_id = f.id and i.generation = ${ACTIVE}
-        where f.agency_code is not null and f.kind = 'COMPLAINT'
-          and f.submitted_at >= (?::date)::timestamp at time zone 'Asia/Jakarta'
-          and f.submitted_at < (?::date)::timestamp at time zone 'Asia/Jakarta'
-        group by 1, 2`,
-        [pgArray(query.clusterIds.filter(isUuid)), query.competencyCode, query.from, query.to],
-      );
+      .getKysely<ReadTables>()
+      .selectFrom((db) =>
+        db
+          .selectFrom('feedback as f')
+          .leftJoin('insight_item as i', (join) =>
+            join.onRef('i.feedback_id', '=', 'f.id').on('i.generation', '=', activeGeneration),
+          )
+          .select((eb) => [
+            'f.agency_code',
+            eb
+              .fn<string>('to_char', [
+                eb.fn<Date>('date_trunc', [sql.lit('week'), inWib(eb.ref('f.submitted_at'))]),
+                sql.lit('YYYY-MM-DD'),
+              ])
+              .as('week_start'),
+            eb
+              .or([
+                eb('i.cluster_id', '=', eb.fn.any(eb.val(query.clusterIds.filter(isUuid)))),
+                // jsonb_exists: the `?` operator would be taken for a parameter.
+                eb.fn<boolean>('jsonb_exists', [
+                  eb.cast('i.competencies', 'jsonb'),
+                  eb.val(query.competencyCode),
+                ]),
+              ])
+              .as('matches'),
+          ])
+          .where('f.agency_code', 'is not', null)
+          .$narrowType<{ agency_code: NotNull }>()
+          .where('f.kind', '=', FeedbackKind.COMPLAINT)
+          .where('f.submitted_at', '>=', wibMidnight(query.from))
+          .where('f.submitted_at', '<', wibMidnight(query.to))
+          .as('x'),
+      )
+      .select((eb) => [
+        'x.agency_code',
+        'x.week_start',
+        eb
+          .cast<number>(eb.fn.countAll().filterWhere('x.matches', '=', true), 'integer')
+          .as('matching'),
+        eb.cast<number>(eb.fn.countAll(), 'integer').as('total'),
+      ])
+      .groupBy(['x.agency_code', 'x.week_start'])
+      .execute();
     return rows.map((r) => ({
       agencyCode: r.agency_code,
       weekStart: r.week_start,
@@ -217,73 +268,95 @@ export class InsightReadService {
    * came after the clustering count.
    */
   async list(filter: GapFilter, ids?: readonly string[]): Promise<GapView[]> {
-    // Asked by id, a gap is returned whatever its evidence (a dismissed one has none).
-    const wanted = ids ? pgArray(ids.filter(isUuid)) : null;
     const em = this.em.fork();
+    const db = em.getKysely<ReadTables>();
     const windowDays = this.config.env.INSIGHT_RECURRING_WINDOW_DAYS;
-    const gaps = await em.execute<
-      {
-        id: string;
-        agency_code: string;
-        city_code: string;
-        competency_code: string;
-        status: string;
-        clusters: string[];
-      }[]
-    >(
-      `select g.id, g.agency_code, g.city_code, g.competency_code, g.status,
-              coalesce(array_agg(c.id order by c.size desc) filter (where c.id is not null), '{}') as clusters
-         from competency_gap g
-         left join gap_evidence e on e.gap_id = g.id
-         left join complaint_cluster c on c.id = e.cluster_id and c.generation = ${ACTIVE}
-        where (?::text is null or g.city_code = ?) and (?::text is null or g.agency_code = ?)
-          and (?::text is null or g.competency_code = ?) and (?::text is null or g.status = ?)
-          and (?::uuid[] is null or g.id = any(?::uuid[]))
-        group by g.id
-       having count(c.id) > 0 or g.status <> 'OPEN' or ?::uuid[] is not null`,
-      [
-        filter.cityCode ?? null,
-        filter.cityCode ?? null,
-        filter.agencyCode ?? null,
-        filter.agencyCode ?? null,
-        filter.competencyCode ?? null,
-        filter.competencyCode ?? null,
-        filter.status ?? null,
-        filter.status ?? null,
-        wanted,
-        wanted,
-        wanted,
-      ],
-    );
+    const gaps = await db
+      .selectFrom('competency_gap as g')
+      .leftJoin('gap_evidence as e', 'e.gap_id', 'g.id')
+      .leftJoin('complaint_cluster as c', (join) =>
+        join.onRef('c.id', '=', 'e.cluster_id').on('c.generation', '=', activeGeneration),
+      )
+      .select((eb) => [
+        'g.id',
+        'g.agency_code',
+        'g.city_code',
+        'g.competency_code',
+        'g.status',
+        eb.fn
+          .coalesce(
+            eb.fn
+              .agg<string[]>('array_agg', ['c.id'])
+              .orderBy('c.size', 'desc')
+              .filterWhere('c.id', 'is not', null),
+            eb.val<string[]>([]),
+          )
+          .as('clusters'),
+      ])
+      .$if(filter.cityCode != null, (qb) => qb.where('g.city_code', '=', filter.cityCode!))
+      .$if(filter.agencyCode != null, (qb) => qb.where('g.agency_code', '=', filter.agencyCode!))
+      .$if(filter.competencyCode != null, (qb) =>
+        qb.where('g.competency_code', '=', filter.competencyCode!),
+      )
+      .$if(filter.status != null, (qb) => qb.where('g.status', '=', filter.status! as GapStatus))
+      .groupBy('g.id')
+      // Asked by id, a gap is returned whatever its evidence (a dismissed one has none).
+      .$if(ids != null, (qb) =>
+        qb.where(({ eb, fn, val }) => eb('g.id', '=', fn.any(val(ids!.filter(isUuid))))),
+      )
+      .$if(ids == null, (qb) =>
+        qb.having((eb) =>
+          eb.or([eb(eb.fn.count('c.id'), '>', 0), eb('g.status', '<>', GapStatus.OPEN)]),
+        ),
+      )
+      .execute();
     if (gaps.length === 0) return [];
-    const figures = await em.execute<
-      {
-        gap_id: string;
-        items: number;
-        reporters: number;
-        recent: number;
-        earlier: number;
-        breaches: number;
-        reopened: number;
-        low: number;
-      }[]
-    >(
-      `select e.gap_id, count(*)::int as items, count(distinct i.reporter_key)::int as reporters,
-              (count(*) filter (where i.submitted_at > now() - make_interval(days => ?) / 2))::int as recent,
-              (count(*) filter (where i.submitted_at <= now() - make_interval(days => ?) / 2))::int as earlier,
-              (count(*) filter (where f.escalated_at is not null
-                 or exists (select 1 from escalation x where x.feedback_id = f.id)))::int as breaches,
-              (count(*) filter (where f.reopen_count > 0))::int as reopened,
-              (count(*) filter (where exists (select 1 from resolution_rating r
-                 where r.feedback_id = f.id and r.score <= 2)))::int as low
-         from gap_evidence e
-         join complaint_cluster c on c.id = e.cluster_id and c.generation = ${ACTIVE}
-         join insight_item i on i.cluster_id = c.id
-         join feedback f on f.id = i.feedback_id
-        where e.gap_id = any(?::uuid[]) and i.submitted_at > now() - make_interval(days => ?)
-        group by e.gap_id`,
-      [windowDays, windowDays, pgArray(gaps.map((g) => g.id)), windowDays],
-    );
+    const figures = await db
+      .selectFrom('gap_evidence as e')
+      .innerJoin('complaint_cluster as c', (join) =>
+        join.onRef('c.id', '=', 'e.cluster_id').on('c.generation', '=', activeGeneration),
+      )
+      .innerJoin('insight_item as i', 'i.cluster_id', 'c.id')
+      .innerJoin('feedback as f', 'f.id', 'i.feedback_id')
+      .select((eb) => {
+        const count = (where?: Expression<SqlBool>) =>
+          eb.cast<number>(
+            where ? eb.fn.countAll().filterWhere(where) : eb.fn.countAll(),
+            'integer',
+          );
+        return [
+          'e.gap_id',
+          count().as('items'),
+          eb.cast<number>(eb.fn.count('i.reporter_key').distinct(), 'integer').as('reporters'),
+          count(eb('i.submitted_at', '>', windowMiddle(windowDays))).as('recent'),
+          count(eb('i.submitted_at', '<=', windowMiddle(windowDays))).as('earlier'),
+          count(
+            eb.or([
+              eb('f.escalated_at', 'is not', null),
+              eb.exists(
+                eb
+                  .selectFrom('escalation as x')
+                  .select(eb.lit(1).as('one'))
+                  .whereRef('x.feedback_id', '=', 'f.id'),
+              ),
+            ]),
+          ).as('breaches'),
+          count(eb('f.reopen_count', '>', 0)).as('reopened'),
+          count(
+            eb.exists(
+              eb
+                .selectFrom('resolution_rating as r')
+                .select(eb.lit(1).as('one'))
+                .whereRef('r.feedback_id', '=', 'f.id')
+                .where('r.score', '<=', 2),
+            ),
+          ).as('low'),
+        ];
+      })
+      .where(({ eb, fn, val }) => eb('e.gap_id', '=', fn.any(val(gaps.map((g) => g.id)))))
+      .where('i.submitted_at', '>', windowStart(windowDays))
+      .groupBy('e.gap_id')
+      .execute();
     const byGap = new Map(figures.map((f) => [f.gap_id, f]));
     const samples = await this.members(
       [...new Set(gaps.flatMap((g) => g.clusters.slice(0, 1)))],
