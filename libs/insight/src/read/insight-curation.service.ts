@@ -1,16 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { AuditService } from '@suara/audit';
-import { isUuid } from '@suara/core';
+import { insertSelect, isUuid } from '@suara/core';
 import { type Principal, staffAuditActor } from '@suara/identity';
 import { ExampleKind, InsightExample } from '../entities/insight-example.entity.js';
 import { GapStatus } from '../entities/competency-gap.entity.js';
+import { ClusterStatus } from '../entities/complaint-cluster.entity.js';
+import type { InsightTables } from '../insight.tables.js';
 import { InsightErrors } from '../insight.errors.js';
 import { InsightPolicy } from '../insight.policy.js';
 import { inTransactionWithRetry } from '../placement/agency-lock.js';
 import { refreshClusters } from '../placement/cluster-maintenance.js';
 import { InsightAnalysisService } from '../placement/insight-analysis.service.js';
-import { type TermDelta, applyTermDeltas, lockAgencies } from '../store/placement-store.js';
+import { activeGeneration } from '../store/active-generation.js';
+import {
+  type TermDelta,
+  applyTermDeltas,
+  insertClusters,
+  lockAgencies,
+} from '../store/placement-store.js';
 
 /** One item's terms joining (+1) or leaving (−1) a cluster. */
 const termDeltas = (clusterId: string, terms: readonly string[], delta: 1 | -1, at?: Date) =>
@@ -36,34 +46,45 @@ export class InsightCurationService {
     note?: string,
   ): Promise<string> {
     return this.em.fork().transactional(async (tx) => {
-      const [gap] = isUuid(id)
-        ? await tx.execute<
-            { id: string; city_code: string; status: string; competency_code: string }[]
-          >(
-            'select id, city_code, status, competency_code from competency_gap where id = ? for update',
-            [id],
-          )
-        : [];
+      const db = tx.getKysely<InsightTables>();
+      const gap = isUuid(id)
+        ? await db
+            .selectFrom('competency_gap')
+            .select(['id', 'city_code', 'status', 'competency_code'])
+            .where('id', '=', id)
+            .forUpdate()
+            .executeTakeFirst()
+        : undefined;
       if (!gap) throw InsightErrors.gapNotFound(id);
       InsightPolicy.requireCurator(actor, gap.city_code, 'meninjau kesenjangan kompetensi');
       const status = decision === 'ACCEPT' ? GapStatus.ACCEPTED : GapStatus.DISMISSED;
-      const evidence = await tx.execute<{ cluster_id: string }[]>(
-        'select cluster_id from gap_evidence where gap_id = ?',
-        [id],
-      );
+      const evidence = await db
+        .selectFrom('gap_evidence')
+        .select('cluster_id')
+        .where('gap_id', '=', id)
+        .execute();
       if (status === GapStatus.DISMISSED) {
-        await tx.execute(
-          `insert into gap_dismissal (gap_id, cluster_id) select gap_id, cluster_id from gap_evidence
-            where gap_id = ? on conflict do nothing`,
-          [id],
-        );
-        await tx.execute('delete from gap_evidence where gap_id = ?', [id]);
+        await insertSelect(
+          db,
+          'gap_dismissal',
+          db.selectFrom('gap_evidence as e').where('e.gap_id', '=', id),
+          (eb) => ({ gap_id: eb.ref('e.gap_id'), cluster_id: eb.ref('e.cluster_id') }),
+        )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        await db.deleteFrom('gap_evidence').where('gap_id', '=', id).execute();
       }
-      await tx.execute(
-        `update competency_gap set status = ?, reviewed_by = ?, reviewed_at = now(), review_note = ?,
-                updated_at = now() where id = ?`,
-        [status, actor.userId, note?.slice(0, 1000) ?? null, id],
-      );
+      await db
+        .updateTable('competency_gap')
+        .set({
+          status,
+          reviewed_by: actor.userId,
+          reviewed_at: sql<Date>`now()`,
+          review_note: note?.slice(0, 1000) ?? null,
+          updated_at: sql<Date>`now()`,
+        })
+        .where('id', '=', id)
+        .execute();
       this.audit.record(tx, {
         actor: staffAuditActor(actor),
         action: 'insight.gap_reviewed',
@@ -92,15 +113,16 @@ export class InsightCurationService {
   async mergeClusters(actor: Principal, targetId: string, sourceId: string): Promise<string> {
     if (targetId === sourceId) throw InsightErrors.sameCluster();
     return inTransactionWithRetry(this.em, async (tx) => {
+      const db = tx.getKysely<InsightTables>();
       const load = async (id: string, field: string) => {
-        const [c] = isUuid(id)
-          ? await tx.execute<
-              { id: string; generation: number; agency_code: string; city_code: string }[]
-            >(
-              `select id, generation, agency_code, city_code from complaint_cluster where id = ? and status = 'OPEN'`,
-              [id],
-            )
-          : [];
+        const c = isUuid(id)
+          ? await db
+              .selectFrom('complaint_cluster')
+              .select(['id', 'generation', 'agency_code', 'city_code'])
+              .where('id', '=', id)
+              .where('status', '=', ClusterStatus.OPEN)
+              .executeTakeFirst()
+          : undefined;
         if (!c) throw InsightErrors.clusterNotFound(id, field);
         return c;
       };
@@ -109,25 +131,27 @@ export class InsightCurationService {
       if (target.agency_code !== source.agency_code) throw InsightErrors.otherAgency();
       InsightPolicy.requireCurator(actor, target.city_code, 'menggabungkan kelompok keluhan');
       await lockAgencies(tx, target.generation, [target.agency_code]);
-      const members = await tx.execute<
-        { feedback_id: string; terms: string[]; submitted_at: Date }[]
-      >('select feedback_id, terms, submitted_at from insight_item where cluster_id = ?', [
-        sourceId,
-      ]);
+      const members = await db
+        .selectFrom('insight_item')
+        .select(['feedback_id', 'terms', 'submitted_at'])
+        .where('cluster_id', '=', sourceId)
+        .execute();
       await applyTermDeltas(
         tx,
         members.flatMap((m) => termDeltas(targetId, m.terms, 1, new Date(m.submitted_at))),
       );
-      await tx.execute('update insight_item set cluster_id = ? where cluster_id = ?', [
-        targetId,
-        sourceId,
-      ]);
-      await tx.execute(
-        `update complaint_cluster set status = 'MERGED', merged_into_id = ?, size = 0 where id = ?`,
-        [targetId, sourceId],
-      );
-      await tx.execute('delete from cluster_term where cluster_id = ?', [sourceId]);
-      await tx.execute('delete from gap_evidence where cluster_id = ?', [sourceId]);
+      await db
+        .updateTable('insight_item')
+        .set({ cluster_id: targetId })
+        .where('cluster_id', '=', sourceId)
+        .execute();
+      await db
+        .updateTable('complaint_cluster')
+        .set({ status: ClusterStatus.MERGED, merged_into_id: targetId, size: 0 })
+        .where('id', '=', sourceId)
+        .execute();
+      await db.deleteFrom('cluster_term').where('cluster_id', '=', sourceId).execute();
+      await db.deleteFrom('gap_evidence').where('cluster_id', '=', sourceId).execute();
       await refreshClusters(tx, [targetId], this.analysis.rule);
       this.audit.record(tx, {
         actor: staffAuditActor(actor),
@@ -151,43 +175,44 @@ export class InsightCurationService {
   /** Takes an item out of its cluster into one of its own; returns the new cluster's id. */
   async moveOut(actor: Principal, feedbackId: string): Promise<string> {
     return inTransactionWithRetry(this.em, async (tx) => {
-      const [item] = isUuid(feedbackId)
-        ? await tx.execute<
-            {
-              generation: number;
-              cluster_id: string;
-              agency_code: string;
-              city_code: string;
-              terms: string[];
-              submitted_at: Date;
-              size: number;
-            }[]
-          >(
-            `select i.generation, i.cluster_id, i.agency_code, c.city_code, i.terms, i.submitted_at, c.size
-               from insight_item i join complaint_cluster c on c.id = i.cluster_id
-              where i.feedback_id = ? and i.generation = (select id from insight_generation where status = 'ACTIVE')`,
-            [feedbackId],
-          )
-        : [];
+      const db = tx.getKysely<InsightTables>();
+      const item = isUuid(feedbackId)
+        ? await db
+            .selectFrom('insight_item as i')
+            .innerJoin('complaint_cluster as c', 'c.id', 'i.cluster_id')
+            .select([
+              'i.generation',
+              'i.cluster_id',
+              'i.agency_code',
+              'c.city_code',
+              'i.terms',
+              'i.submitted_at',
+              'c.size',
+            ])
+            .where('i.feedback_id', '=', feedbackId)
+            .where('i.generation', '=', activeGeneration)
+            .executeTakeFirst()
+        : undefined;
       if (!item) throw InsightErrors.notClustered(feedbackId);
       InsightPolicy.requireCurator(actor, item.city_code, 'memisahkan laporan dari kelompoknya');
       if (item.size <= 1) throw InsightErrors.alone();
       await lockAgencies(tx, item.generation, [item.agency_code]);
       const at = new Date(item.submitted_at);
-      const [{ id }] = await tx.execute<{ id: string }[]>(
-        `insert into complaint_cluster (id, generation, agency_code, city_code, first_seen_at, last_seen_at,
-                themes, competencies, term_counts)
-         values (gen_random_uuid(), ?, ?, ?, ?, ?, '[]', '[]', '{}') returning id`,
-        [item.generation, item.agency_code, item.city_code, at, at],
-      );
+      // Started as placement starts a cluster; its terms and counters follow below.
+      const id = randomUUID();
+      await insertClusters(tx, item.generation, [
+        { id, agencyCode: item.agency_code, cityCode: item.city_code, at },
+      ]);
       await applyTermDeltas(tx, [
         ...termDeltas(item.cluster_id, item.terms, -1),
         ...termDeltas(id, item.terms, 1, at),
       ]);
-      await tx.execute(
-        'update insight_item set cluster_id = ? where generation = ? and feedback_id = ?',
-        [id, item.generation, feedbackId],
-      );
+      await db
+        .updateTable('insight_item')
+        .set({ cluster_id: id })
+        .where('generation', '=', item.generation)
+        .where('feedback_id', '=', feedbackId)
+        .execute();
       await refreshClusters(tx, [item.cluster_id, id], this.analysis.rule);
       this.audit.record(tx, {
         actor: staffAuditActor(actor),
@@ -216,13 +241,23 @@ export class InsightCurationService {
   async markAddressed(em: EntityManager, gapIds: readonly string[], at: Date): Promise<void> {
     const ids = gapIds.filter(isUuid);
     if (ids.length === 0) return;
-    const changed = await em.execute<{ id: string; status: string }[]>(
-      `update competency_gap g set status = ?, updated_at = now()
-         from (select id, status from competency_gap where id = any(?::uuid[]) for update) old
-        where g.id = old.id and old.status <> ?
-        returning g.id, old.status`,
-      [GapStatus.ADDRESSED, `{${ids.join(',')}}`, GapStatus.ADDRESSED],
-    );
+    // The statuses before the update, read under the row locks, for the audit.
+    const changed = await em
+      .getKysely<InsightTables>()
+      .updateTable('competency_gap as g')
+      .from((eb) =>
+        eb
+          .selectFrom('competency_gap')
+          .select(['id', 'status'])
+          .where(({ eb, fn, val }) => eb('id', '=', fn.any(val(ids))))
+          .forUpdate()
+          .as('old'),
+      )
+      .set({ status: GapStatus.ADDRESSED, updated_at: sql<Date>`now()` })
+      .whereRef('g.id', '=', 'old.id')
+      .where('old.status', '<>', GapStatus.ADDRESSED)
+      .returning(['g.id', 'old.status'])
+      .execute();
     for (const gap of changed)
       this.audit.record(em, {
         actor: { type: 'SYSTEM' },
