@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { insertSelect } from '@suara/core';
+import type { IntakeTables } from '@suara/intake';
+import { expressionBuilder, sql } from 'kysely';
+import { GapStatus } from '../entities/competency-gap.entity.js';
 import { GenerationStatus } from '../entities/insight-generation.entity.js';
 import { InsightErrors } from '../insight.errors.js';
+import type { InsightTables } from '../insight.tables.js';
 import { InsightAnalysisService } from '../placement/insight-analysis.service.js';
 import { loadItemFacts } from '../placement/item-facts.js';
 
@@ -46,13 +51,29 @@ export class InsightRebuildService {
     // and read the same rows again.
     let after: { at: string; id: string } | undefined;
     for (;;) {
-      const rows = await this.em.fork().execute<{ id: string; at: string }[]>(
-        `select id, submitted_at::text as at from feedback
-          where agency_code is not null
-            and (?::timestamptz is null or (submitted_at, id) > (?::timestamptz, ?::uuid))
-          order by submitted_at, id limit ?`,
-        [after?.at ?? null, after?.at ?? null, after?.id ?? null, BATCH],
-      );
+      const cursor = after; // a constant the query's callbacks can rely on
+      const rows = await this.em
+        .fork()
+        .getKysely<IntakeTables>()
+        .selectFrom('feedback')
+        .select((eb) => ['id', eb.cast<string>('submitted_at', 'text').as('at')])
+        .where('agency_code', 'is not', null)
+        .$if(cursor !== undefined, (qb) =>
+          qb.where((eb) =>
+            eb(
+              eb.tuple(eb.ref('submitted_at'), eb.ref('id')),
+              '>',
+              eb.tuple(
+                eb.cast<Date>(eb.val(cursor!.at), 'timestamptz'),
+                eb.cast<string>(eb.val(cursor!.id), 'uuid'),
+              ),
+            ),
+          ),
+        )
+        .orderBy('submitted_at')
+        .orderBy('id')
+        .limit(BATCH)
+        .execute();
       if (rows.length === 0) break;
       const facts = await loadItemFacts(
         this.em.fork(),
@@ -78,7 +99,11 @@ export class InsightRebuildService {
     // catches a change whose job ran before the new generation existed.
     const changed = await this.em
       .fork()
-      .execute<{ id: string }[]>(`select id from feedback where updated_at >= ?`, [since]);
+      .getKysely<IntakeTables>()
+      .selectFrom('feedback')
+      .select('id')
+      .where('updated_at', '>=', since)
+      .execute();
     for (let i = 0; i < changed.length; i += PLACE_BATCH) {
       const facts = await loadItemFacts(
         this.em.fork(),
@@ -99,17 +124,29 @@ export class InsightRebuildService {
   /** The new generation, BUILDING; one rebuild at a time. */
   private async open(): Promise<number> {
     return this.em.fork().transactional(async (tx) => {
-      await tx.execute(`lock table insight_generation in share row exclusive mode`);
-      const [building] = await tx.execute<{ id: number }[]>(
-        `select id from insight_generation where status = ?`,
-        [GenerationStatus.BUILDING],
+      const db = tx.getKysely<InsightTables>();
+      // No typed form for a table lock.
+      await sql`lock table ${sql.table('insight_generation')} in share row exclusive mode`.execute(
+        db,
       );
+      const building = await db
+        .selectFrom('insight_generation')
+        .select('id')
+        .where('status', '=', GenerationStatus.BUILDING)
+        .executeTakeFirst();
       if (building) throw InsightErrors.rebuildRunning(building.id);
-      const [{ id }] = await tx.execute<{ id: number }[]>(
-        `insert into insight_generation (id, status)
-         select coalesce(max(id), 0) + 1, ? from insight_generation returning id`,
-        [GenerationStatus.BUILDING],
-      );
+      // The type arguments spelled out: inferred from the values, the table type is lost for `returning`.
+      const { id } = await insertSelect<
+        InsightTables,
+        'insight_generation',
+        InsightTables,
+        'insight_generation'
+      >(db, 'insight_generation', db.selectFrom('insight_generation'), (eb) => ({
+        id: eb(eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)), '+', 1),
+        status: eb.val(GenerationStatus.BUILDING),
+      }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return id;
     });
   }
@@ -121,65 +158,146 @@ export class InsightRebuildService {
    */
   private async switchOver(generation: number): Promise<{ carried: number; clusters: number }> {
     const result = await this.em.fork().transactional(async (tx) => {
-      const carried = await tx.execute<{ gap_id: string; cluster_id: string }[]>(
-        `with old_members as (
-           select i.cluster_id, i.feedback_id, count(*) over (partition by i.cluster_id) as n
-             from insight_item i join insight_generation g on g.id = i.generation and g.status = 'ACTIVE'),
-         new_members as (
-           select i.cluster_id, i.feedback_id, count(*) over (partition by i.cluster_id) as n
-             from insight_item i where i.generation = ?),
-         same as (
-           select o.cluster_id as old_id, n.cluster_id as new_id
-             from old_members o join new_members n on n.feedback_id = o.feedback_id
-            group by o.cluster_id, n.cluster_id, o.n, n.n
-           having count(*) >= ? * greatest(o.n, n.n))
-         insert into gap_dismissal (gap_id, cluster_id)
-         select d.gap_id, s.new_id from gap_dismissal d join same s on s.old_id = d.cluster_id
-         on conflict do nothing returning gap_id, cluster_id`,
-        [generation, SAME_CLUSTER_OVERLAP],
-      );
-      for (const c of carried)
-        await tx.execute(`delete from gap_evidence where gap_id = ? and cluster_id = ?`, [
-          c.gap_id,
-          c.cluster_id,
+      const db = tx.getKysely<InsightTables>();
+      // Each item's cluster in the old and in the new generation, with the cluster's size.
+      const oldMembers = db
+        .selectFrom('insight_item as i')
+        .innerJoin('insight_generation as g', (join) =>
+          join.onRef('g.id', '=', 'i.generation').on('g.status', '=', GenerationStatus.ACTIVE),
+        )
+        .select((eb) => [
+          'i.cluster_id',
+          'i.feedback_id',
+          eb.fn
+            .countAll<number>()
+            .over((ob) => ob.partitionBy('i.cluster_id'))
+            .as('n'),
         ]);
-      await tx.execute(
-        `update competency_gap g set status = 'OPEN', updated_at = now()
-          where g.status = 'DISMISSED' and exists (
-            select 1 from gap_evidence e join complaint_cluster c on c.id = e.cluster_id
-             where e.gap_id = g.id and c.generation = ?)`,
-        [generation],
-      );
+      const newMembers = db
+        .selectFrom('insight_item as i')
+        .select((eb) => [
+          'i.cluster_id',
+          'i.feedback_id',
+          eb.fn
+            .countAll<number>()
+            .over((ob) => ob.partitionBy('i.cluster_id'))
+            .as('n'),
+        ])
+        .where('i.generation', '=', generation);
+      const carried = await db
+        .with('old_members', () => oldMembers)
+        .with('new_members', () => newMembers)
+        .with('same', (db) =>
+          db
+            .selectFrom('old_members as o')
+            .innerJoin('new_members as n', 'n.feedback_id', 'o.feedback_id')
+            .select(['o.cluster_id as old_id', 'n.cluster_id as new_id'])
+            .groupBy(['o.cluster_id', 'n.cluster_id', 'o.n', 'n.n'])
+            .having((eb) =>
+              eb(
+                eb.fn.countAll(),
+                '>=',
+                // numeric, as the literal was: a bare parameter would be taken for a bigint.
+                eb(
+                  eb.cast<number>(eb.val(SAME_CLUSTER_OVERLAP), 'numeric'),
+                  '*',
+                  eb.fn<number>('greatest', ['o.n', 'n.n']),
+                ),
+              ),
+            ),
+        )
+        .insertInto('gap_dismissal')
+        .columns(['gap_id', 'cluster_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom('gap_dismissal as d')
+            .innerJoin('same as s', 's.old_id', 'd.cluster_id')
+            .select(['d.gap_id', 's.new_id']),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .returning(['gap_id', 'cluster_id'])
+        .execute();
+      for (const c of carried)
+        await db
+          .deleteFrom('gap_evidence')
+          .where('gap_id', '=', c.gap_id)
+          .where('cluster_id', '=', c.cluster_id)
+          .execute();
+      await db
+        .updateTable('competency_gap as g')
+        .set({ status: GapStatus.OPEN, updated_at: sql<Date>`now()` })
+        .where('g.status', '=', GapStatus.DISMISSED)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('gap_evidence as e')
+              .innerJoin('complaint_cluster as c', 'c.id', 'e.cluster_id')
+              .select(eb.lit(1).as('one'))
+              .whereRef('e.gap_id', '=', 'g.id')
+              .where('c.generation', '=', generation),
+          ),
+        )
+        .execute();
       // The switch itself: one statement, so no reader ever sees two active generations.
-      await tx.execute(
-        `update insight_generation
-            set status = case when id = ? then 'ACTIVE' else 'RETIRED' end,
-                activated_at = case when id = ? then now() else activated_at end
-          where status = 'ACTIVE' or id = ?`,
-        [generation, generation, generation],
-      );
-      const [{ n }] = await tx.execute<{ n: number }[]>(
-        `select count(*)::int as n from complaint_cluster where generation = ?`,
-        [generation],
-      );
+      await db
+        .updateTable('insight_generation')
+        .set((eb) => ({
+          status: eb
+            .case()
+            .when('id', '=', generation)
+            .then(GenerationStatus.ACTIVE)
+            .else(GenerationStatus.RETIRED)
+            .end(),
+          activated_at: eb
+            .case()
+            .when('id', '=', generation)
+            .then(sql<Date>`now()`)
+            .else(eb.ref('activated_at'))
+            .end(),
+        }))
+        .where((eb) =>
+          eb.or([eb('status', '=', GenerationStatus.ACTIVE), eb('id', '=', generation)]),
+        )
+        .execute();
+      const { n } = await db
+        .selectFrom('complaint_cluster')
+        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+        .where('generation', '=', generation)
+        .executeTakeFirstOrThrow();
       return { carried: carried.length, clusters: n };
     });
     // Retired rows are read by no one; their clusters take postings, items and evidence along.
+    const retired = expressionBuilder<InsightTables, never>()
+      .selectFrom('insight_generation')
+      .select('id')
+      .where('status', '=', GenerationStatus.RETIRED);
     await this.em
       .fork()
-      .execute(
-        `delete from complaint_cluster where generation in (select id from insight_generation where status = 'RETIRED')`,
-      );
+      .getKysely<InsightTables>()
+      .deleteFrom('complaint_cluster')
+      .where('generation', 'in', retired)
+      .execute();
     await this.em
       .fork()
-      .execute(
-        `delete from gap_dismissal d where not exists (select 1 from complaint_cluster c where c.id = d.cluster_id)`,
-      );
+      .getKysely<InsightTables>()
+      .deleteFrom('gap_dismissal as d')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('complaint_cluster as c')
+              .select(eb.lit(1).as('one'))
+              .whereRef('c.id', '=', 'd.cluster_id'),
+          ),
+        ),
+      )
+      .execute();
     await this.em
       .fork()
-      .execute(
-        `delete from term_frequency where generation in (select id from insight_generation where status = 'RETIRED')`,
-      );
+      .getKysely<InsightTables>()
+      .deleteFrom('term_frequency')
+      .where('generation', 'in', retired)
+      .execute();
     return result;
   }
 }
