@@ -19,6 +19,15 @@ describe('placeNameWords', () => {
 });
 
 describe('clusterTerms', () => {
+  it('leaves out laughter, mashing and links that are no word, whatever their length', () => {
+    const terms = clusterTerms(
+      `Lampu jalan mati ${'wk'.repeat(40)} ${'haha'.repeat(20)} https://contoh.example.id/${'a1'.repeat(40)}`,
+      'COMPLIMENT',
+    );
+    expect(terms).toEqual(expect.arrayContaining(['+lampu', '+mati']));
+    for (const t of terms) expect(t.length).toBeLessThanOrEqual(42);
+  });
+
   it('marks the words of a place name and keeps the others plain', () => {
     const terms = clusterTerms('Lampu jalan di Gang Kenanga mati');
     expect(terms).toEqual(expect.arrayContaining(['@kenanga', 'lampu', 'mati']));

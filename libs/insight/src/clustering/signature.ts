@@ -15,6 +15,13 @@ const FILLER = new Set(
 );
 
 /**
+ * Longer "words" are laughter, keyboard mashing or pasted links, never the
+ * subject of a complaint; the bound also keeps a term with both marks within
+ * the term columns (64 characters).
+ */
+const MAX_WORD_LENGTH = 40;
+
+/**
  * Indonesian words (and their usual abbreviations) that introduce a place's
  * proper name: "Puskesmas Helvetia", "Jl. Rakutta Sembiring", "Kelurahan Batu IX",
  * "Pasar Horas" ("pajak" is the Medan word for market), "Kute Pasir Gala" (the Alas
@@ -78,7 +85,7 @@ export function clusterTerms(text: string, kind?: string): string[] {
   return [
     ...new Set(
       tokens(text)
-        .filter((t) => !FILLER.has(t) && t.length > 2)
+        .filter((t) => !FILLER.has(t) && t.length > 2 && t.length <= MAX_WORD_LENGTH)
         .map((t) => prefix + (places.has(t) ? PLACE_MARK + t : t)),
     ),
   ];
