@@ -10,6 +10,7 @@ import { Migration20261130120000_training } from './Migration20261130120000_trai
 import { Migration20261130130000_insight } from './Migration20261130130000_insight.js';
 import { Migration20261130140000_transparency } from './Migration20261130140000_transparency.js';
 import { Migration20261130150000_citizen_photos } from './Migration20261130150000_citizen_photos.js';
+import { Migration20261130160000_gap_evidence_cluster } from './Migration20261130160000_gap_evidence_cluster.js';
 
 /** Applied in this order; `npm run migration:create` rewrites this list. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Migration20261130130000_insight,
   Migration20261130140000_transparency,
   Migration20261130150000_citizen_photos,
+  Migration20261130160000_gap_evidence_cluster,
 ];

@@ -68,8 +68,13 @@ export class CompetencyGap {
   }
 }
 
-/** A cluster that is evidence of a gap. */
+/**
+ * A cluster that is evidence of a gap. Looked up by cluster on every placement
+ * that touches one (and by the cascade when a cluster empties), hence the index
+ * beside the (gap, cluster) key.
+ */
 @Entity({ tableName: 'gap_evidence' })
+@Index({ properties: ['cluster'] })
 export class GapEvidence {
   [EntityName]?: 'GapEvidence';
 
