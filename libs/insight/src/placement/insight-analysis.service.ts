@@ -12,6 +12,7 @@ import type { RecurrenceSettings } from '../store/cluster-summary.js';
 import { inTransactionWithRetry } from './agency-lock.js';
 import { type BatchOptions, placeBatch } from './place-batch.js';
 import { loadItemFacts } from './item-facts.js';
+import { isDataError } from './data-error.js';
 import { PlacementQueue } from './placement-queue.js';
 
 export type AnalysisOutcome = 'PLACED' | 'UNCHANGED' | 'REMOVED' | 'NOT_PLACEABLE' | 'NOT_FOUND';
@@ -64,6 +65,7 @@ export class InsightAnalysisService {
   private readonly queue = new PlacementQueue<string, AnalysisOutcome>(
     (ids) => this.analyseMany(ids),
     MAX_BATCH,
+    isDataError,
   );
 
   constructor(
