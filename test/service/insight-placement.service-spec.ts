@@ -412,4 +412,20 @@ describe('insight placement', () => {
     );
     expect(unlabeled).toEqual([]);
   });
+  it('reads the term statistics a fixed number of times per batch, whatever its size', async () => {
+    const texts = [
+      'Truk sampah Kelurahan Bantan tidak datang, sampah menumpuk di parit.',
+      'Drainase Jalan Sisingamangaraja tersumbat lumpur, air meluap ke rumah.',
+      'Pohon tumbang di Jalan Asahan belum dipotong petugas, menutup trotoar.',
+      'Bau limbah pabrik tahu di Kelurahan Martoba menyengat setiap malam.',
+      'Pembakaran sampah di lapangan Kelurahan Sukadame membuat asap tebal.',
+      'Sungai Bah Bolon keruh dan berbusa, ikan mati mengapung di Kelurahan Karo.',
+      'Tong sampah di Taman Bunga rusak dan tidak pernah diganti.',
+      'Penebangan pohon pelindung di Jalan Merdeka tanpa pemberitahuan warga.',
+    ];
+    const ids = await Promise.all(texts.map((t) => item('PMS-DLH', t)));
+    await Promise.all(ids.map((id) => insight.analyse(id)));
+    // One batch (the queue gathered them): its terms and its candidates' terms, nothing per item.
+    expect(insight.statisticsReads.at(-1)).toBeLessThanOrEqual(2);
+  });
 });

@@ -36,6 +36,8 @@ export interface ItemReading {
   terms: string[];
 }
 
+/** Figures of the latest batches kept for the benchmark (bounded: a worker runs for long). */
+const LOOKUPS_KEPT = 10_000;
 /** Most items placed in one batch (one transaction per live generation). */
 const MAX_BATCH = 200;
 
@@ -60,7 +62,8 @@ export class InsightAnalysisService {
    * Bounded so that a long-running worker does not keep one per placement.
    */
   readonly lookupMs: number[] = [];
-  private static readonly LOOKUPS_KEPT = 10_000;
+  /** The term statistics reads of this process's latest batches, one figure per batch (bounded likewise). */
+  readonly statisticsReads: number[] = [];
   private readonly queue = new PlacementQueue<string, AnalysisOutcome>(
     (ids) => this.analyseMany(ids),
     MAX_BATCH,
@@ -137,14 +140,18 @@ export class InsightAnalysisService {
         {
           read: (item, agencyCode) => this.read(item, agencyCode),
           rule: this.rule,
-          lookupMs: (ms) => {
-            this.lookupMs.push(ms);
-            const excess = this.lookupMs.length - InsightAnalysisService.LOOKUPS_KEPT;
-            if (excess > 0) this.lookupMs.splice(0, excess);
-          },
+          lookupMs: (ms) => keep(this.lookupMs, ms),
+          statisticsReads: (reads) => keep(this.statisticsReads, reads),
         },
         options,
       ),
     );
   }
+}
+
+/** Appends a figure, dropping the oldest beyond what a long-running worker keeps. */
+function keep(figures: number[], figure: number): void {
+  figures.push(figure);
+  const excess = figures.length - LOOKUPS_KEPT;
+  if (excess > 0) figures.splice(0, excess);
 }

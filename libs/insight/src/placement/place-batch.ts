@@ -37,6 +37,8 @@ export interface BatchContext {
   rule: RecurrenceSettings;
   /** Receives the time of each candidate lookup query (for the benchmark). */
   lookupMs: (ms: number) => void;
+  /** Receives the number of term statistics reads of each batch that placed something. */
+  statisticsReads: (reads: number) => void;
 }
 
 /** What a batch did in one generation. */
@@ -180,6 +182,7 @@ export async function placeBatch(
   await applyTermDeltas(tx, decided.deltas);
   await refreshClusters(tx, decided.touched, context.rule);
   await stats.flush();
+  context.statisticsReads(stats.reads);
   for (const [id, outcome] of decided.outcomes) outcomes.set(id, outcome);
   return { status, outcomes };
 }

@@ -21,6 +21,8 @@ export class BatchTermStatistics implements TermStatistics {
   private recorded = 0;
   /** term → items recorded minus items forgotten by this batch that contain it. */
   private pending = new Map<string, number>();
+  /** Reads of term_frequency so far: a fixed number per batch, whatever its size. */
+  reads = 0;
 
   constructor(
     private readonly em: EntityManager,
@@ -42,6 +44,7 @@ export class BatchTermStatistics implements TermStatistics {
   async load(terms: Iterable<string>): Promise<void> {
     const missing = [...new Set(terms)].filter((t) => !this.df.has(t));
     if (missing.length === 0) return;
+    this.reads++;
     const rows = await this.em
       .getKysely<InsightTables>()
       .selectFrom('term_frequency')
