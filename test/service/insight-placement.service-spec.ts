@@ -1,4 +1,5 @@
 import { Test } from '@nestjs/testing';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { SuaraConfig, SuaraConfigModule } from '@suara/core';
 import { DatabaseModule } from '@suara/database';
 import {
@@ -6,11 +7,19 @@ import {
   InsightCurationService,
   InsightModule,
   InsightReadService,
+  clusterTerms,
 } from '@suara/insight';
 import { FeedbackKind, IntakeService } from '@suara/intake';
 import { ServiceContext } from '@suara/testing';
 import { TriageModule, TriageService } from '@suara/triage';
 import { principalOf } from './fixtures.js';
+
+/** Resolves once `ready()` is true, or once `settled` settles (then the test fails on what it sees). */
+const until = async (ready: () => Promise<boolean>, settled: Promise<unknown>) => {
+  let done = false;
+  void settled.finally(() => (done = true));
+  while (!done && !(await ready())) await new Promise((r) => setTimeout(r, 20));
+};
 
 const BLANKO = [
   'Blanko KTP-el habis lagi di Disdukcapil Siantar, KTP saya belum dicetak sudah tiga bulan.',
@@ -76,6 +85,64 @@ describe('insight placement', () => {
         [id],
       )
     )[0];
+
+  /** The generation's document count and the document frequency of `term` in it. */
+  const statistics = async (term: string) =>
+    (
+      await ctx.sql<{ documents: number; df: number }>(
+        `select g.documents,
+                coalesce((select df from term_frequency f where f.generation = g.id and f.term = ?), 0) as df
+           from insight_generation g where g.id = 1`,
+        [term],
+      )
+    )[0];
+  /** Clusters of generation 1 nobody is a member of (a ghost stays a candidate). */
+  const ghosts = async () =>
+    (
+      await ctx.sql<{ n: number }>(
+        `select count(*)::int as n from complaint_cluster c
+          where c.generation = 1
+            and not exists (select 1 from insight_item i where i.cluster_id = c.id)`,
+      )
+    )[0].n;
+  /** Advisory lock requests waiting, in this database. */
+  const waiting = async () =>
+    (
+      await ctx.sql<{ n: number }>(
+        `select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+          where l.locktype = 'advisory' and not l.granted and d.datname = current_database()`,
+      )
+    )[0].n;
+  /** Holds an agency's placement lock of generation 1 in a transaction of its own until `release()`. */
+  const holdAgency = async (agency: string) => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    const done = ctx
+      .get(MikroORM)
+      .em.fork()
+      .transactional(async (tx) => {
+        await tx.execute(`select pg_advisory_xact_lock(hashtext('insight:1:${agency}'))`);
+        held();
+        await released;
+      });
+    await holding;
+    return async () => {
+      release();
+      await done;
+    };
+  };
+  const secondWorker = async () => {
+    const other = await Test.createTestingModule({
+      imports: [SuaraConfigModule, DatabaseModule, InsightModule],
+    })
+      .overrideProvider(SuaraConfig)
+      .useValue(ctx.config)
+      .compile();
+    await other.init();
+    return other;
+  };
 
   it('puts near-duplicates in one cluster and a look-alike about another problem apart', async () => {
     const ids = [];
@@ -231,5 +298,134 @@ describe('insight placement', () => {
     );
     expect(await gapOf('M.03')).toMatchObject({ status: 'DISMISSED', evidence: 0 });
     expect(await gapOf('M.05')).toMatchObject({ status: 'OPEN', evidence: 1 });
+  });
+  it('places two revisions of one item processed at once by two workers one after the other', async () => {
+    const other = await secondWorker();
+    try {
+      const text = 'Petugas loket Puskesmas Marelan membentak pasien, antrean obat kacau balau.';
+      const id = await item('PMS-DINKES', text);
+      const before = await statistics(clusterTerms(text)[0]);
+      const release = await holdAgency('PMS-DINKES');
+      // The first worker reads the routed revision and waits for the agency's lock ...
+      const first = insight.analyse(id);
+      await until(async () => (await waiting()) >= 1, first);
+      // ... while the item is rerouted and a second worker processes the new revision.
+      await ctx.sql(`update feedback set agency_code = 'PMS-PUPR' where id = ?`, [id]);
+      const second = other.get(InsightAnalysisService).analyse(id);
+      await until(async () => (await waiting()) >= 2, second);
+      await release();
+      await Promise.all([first, second]);
+
+      expect(await membership(id)).toMatchObject({ agency_code: 'PMS-PUPR', size: 1 });
+      const [{ n: rows }] = await ctx.sql<{ n: number }>(
+        'select count(*)::int as n from insight_item where feedback_id = ?',
+        [id],
+      );
+      expect(rows).toBe(1);
+      const after = await statistics(clusterTerms(text)[0]);
+      expect(after.documents - before.documents).toBe(1);
+      expect(after.df - before.df).toBe(1);
+      expect(await ghosts()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('counts an item in the statistics exactly while it is placed, however often it leaves and comes back', async () => {
+    const text = 'Arsip berkas kartu keluarga hilang di loket Disdukcapil Siantar, antrean macet.';
+    const term = clusterTerms(text)[0];
+    const id = await item('PMS-DUKCAPIL', text);
+    const start = await statistics(term);
+    const counted = { documents: start.documents + 1, df: start.df + 1 };
+    expect(await insight.analyse(id)).toBe('PLACED');
+    expect(await statistics(term)).toEqual(counted);
+    await ctx.sql(`update feedback set status = 'REJECTED' where id = ?`, [id]);
+    expect(await insight.analyse(id)).toBe('REMOVED');
+    expect(await statistics(term)).toEqual(start);
+    await ctx.sql(`update feedback set status = 'ROUTED' where id = ?`, [id]);
+    expect(await insight.analyse(id)).toBe('PLACED');
+    expect(await insight.analyse(id)).toBe('UNCHANGED');
+    expect(await statistics(term)).toEqual(counted);
+  });
+
+  it('counts a duplicate analysed for the first time as a duplicate', async () => {
+    const original = await item(
+      'PMS-DUKCAPIL',
+      'Legalisir akta cerai di Disdukcapil Siantar dipungut biaya tanpa kuitansi.',
+    );
+    await insight.analyse(original);
+    const text = 'Pungutan legalisir tanpa kuitansi itu juga menimpa tetangga saya, mohon diusut.';
+    const dup = await item('PMS-DUKCAPIL', text);
+    const coordinator = await principalOf(ctx, 'coordinator.pms@demo.suara.id');
+    await ctx.get(TriageService).markDuplicate(coordinator, dup, original);
+    const term = clusterTerms(text).find((t) => t.startsWith('tetangga')) ?? clusterTerms(text)[0];
+    const before = await statistics(term);
+    expect(await insight.analyse(dup)).toBe('PLACED');
+    expect((await membership(dup)).cluster_id).toBe((await membership(original)).cluster_id);
+    const after = await statistics(term);
+    expect(after.documents - before.documents).toBe(1);
+    expect(after.df - before.df).toBe(1);
+  });
+
+  it("reports the active generation's outcome while a rebuild's generation is being built", async () => {
+    const id = await item('PMS-DUKCAPIL', 'Formulir pindah domisili di Disdukcapil Siantar habis.');
+    expect(await insight.analyse(id)).toBe('PLACED');
+    const [{ id: building }] = await ctx.sql<{ id: number }>(
+      `insert into insight_generation (id, status) select max(id) + 1, 'BUILDING' from insight_generation returning id`,
+    );
+    try {
+      // New to the generation being built (PLACED there), processed again for the one everybody reads.
+      expect(await insight.analyse(id)).toBe('UNCHANGED');
+      const [{ n }] = await ctx.sql<{ n: number }>(
+        'select count(*)::int as n from insight_item where generation = ? and feedback_id = ?',
+        [building, id],
+      );
+      expect(n).toBe(1);
+    } finally {
+      await ctx.sql('delete from complaint_cluster where generation = ?', [building]);
+      await ctx.sql('delete from term_frequency where generation = ?', [building]);
+      await ctx.sql('delete from insight_generation where id = ?', [building]);
+    }
+  });
+
+  it('starts no cluster for a text without a word to compare, and takes such an item out of its own', async () => {
+    const empty = await item('PMS-DUKCAPIL', 'Kartu keluarga saya hilang di kantor.');
+    await ctx.sql('update feedback set text = ? where id = ?', ['!!! ??? ...', empty]);
+    expect(await insight.analyse(empty)).toBe('NOT_PLACEABLE');
+    expect(await membership(empty)).toBeUndefined();
+
+    // An agency no other test places in: the item starts a cluster of its own.
+    const edited = await item(
+      'PMS-DLH',
+      'Pencetakan kartu identitas anak di Disdukcapil Siantar berbayar lima puluh ribu.',
+    );
+    expect(await insight.analyse(edited)).toBe('PLACED');
+    const { cluster_id } = await membership(edited);
+    await ctx.sql('update feedback set text = ? where id = ?', ['!!! ??? ...', edited]);
+    expect(await insight.analyse(edited)).toBe('NOT_PLACEABLE');
+    expect(await membership(edited)).toBeUndefined();
+    expect(await ctx.sql('select id from complaint_cluster where id = ?', [cluster_id])).toEqual(
+      [],
+    );
+    const unlabeled = await ctx.sql(
+      `select id from complaint_cluster where generation = 1 and coalesce(label, '') = ''`,
+    );
+    expect(unlabeled).toEqual([]);
+  });
+  it('reads the term statistics a fixed number of times per batch, whatever its size', async () => {
+    const texts = [
+      'Truk sampah Kelurahan Bantan tidak datang, sampah menumpuk di parit.',
+      'Drainase Jalan Sisingamangaraja tersumbat lumpur, air meluap ke rumah.',
+      'Pohon tumbang di Jalan Asahan belum dipotong petugas, menutup trotoar.',
+      'Bau limbah pabrik tahu di Kelurahan Martoba menyengat setiap malam.',
+      'Pembakaran sampah di lapangan Kelurahan Sukadame membuat asap tebal.',
+      'Sungai Bah Bolon keruh dan berbusa, ikan mati mengapung di Kelurahan Karo.',
+      'Tong sampah di Taman Bunga rusak dan tidak pernah diganti.',
+      'Penebangan pohon pelindung di Jalan Merdeka tanpa pemberitahuan warga.',
+    ];
+    const ids = await Promise.all(texts.map((t) => item('PMS-DLH', t)));
+    await Promise.all(ids.map((id) => insight.analyse(id)));
+    // One batch (the queue gathered them): its terms and its candidates' terms, nothing per item.
+    expect(insight.statisticsReads.at(-1)).toBeLessThanOrEqual(2);
   });
 });

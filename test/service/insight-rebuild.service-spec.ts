@@ -1,3 +1,4 @@
+import { MikroORM } from '@mikro-orm/postgresql';
 import {
   InsightAnalysisService,
   InsightCurationService,
@@ -8,6 +9,13 @@ import { FeedbackKind, IntakeService } from '@suara/intake';
 import { ServiceContext } from '@suara/testing';
 import { TriageModule } from '@suara/triage';
 import { principalOf } from './fixtures.js';
+
+/** Resolves once `ready()` is true, or once `settled` settles (then the test fails on what it sees). */
+const until = async (ready: () => Promise<boolean>, settled: Promise<unknown>) => {
+  let done = false;
+  void settled.finally(() => (done = true));
+  while (!done && !(await ready())) await new Promise((r) => setTimeout(r, 20));
+};
 
 const RUDE = [
   'Petugas loket Puskesmas Helvetia membentak pasien lansia, kasar sekali.',
@@ -98,5 +106,60 @@ describe('insight rebuild', () => {
     await ctx.get(InsightRebuildService).rebuild();
     expect(await active()).toMatchObject({ items: 4, clusters: 1, sizes: 4 });
     expect(await gap('M.03')).toEqual({ status: 'DISMISSED', evidence: 0 });
+  });
+  it('switches over only once no batch is placing into the generations it switches, and never places into a retired one', async () => {
+    const insight = ctx.get(InsightAnalysisService);
+    const { generation } = await active();
+    const id = await item('Petugas loket Puskesmas Helvetia menolak pasien BPJS tanpa alasan.');
+    expect(await insight.analyse(id)).toBe('PLACED');
+    // Rejected since: the next batch takes it out of the active generation (and the rebuild skips it).
+    await ctx.sql(`update feedback set status = 'REJECTED', agency_code = null where id = ?`, [id]);
+    const waiting = async () =>
+      (
+        await ctx.sql<{ n: number }>(
+          `select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+            where l.locktype = 'advisory' and not l.granted and d.datname = current_database()`,
+        )
+      )[0].n;
+    // That batch held half-way, waiting for the agency's lock in the active generation.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    const holder = ctx
+      .get(MikroORM)
+      .em.fork()
+      .transactional(async (tx) => {
+        await tx.execute(
+          `select pg_advisory_xact_lock(hashtext('insight:${generation}:MDN-DINKES'))`,
+        );
+        held();
+        await released;
+      });
+    await holding;
+    const removing = insight.analyse(id);
+    await until(async () => (await waiting()) >= 1, removing);
+
+    const rebuild = ctx.get(InsightRebuildService).rebuild();
+    await until(async () => (await waiting()) >= 2, rebuild);
+    // The switch-over waits for the batch: the generation it places into is still the active one.
+    expect((await active()).generation).toBe(generation);
+    release();
+    await holder;
+    expect(await removing).toBe('REMOVED');
+    const report = await rebuild;
+    expect(await active()).toMatchObject({ generation: report.generation, items: 4, sizes: 4 });
+
+    // A batch that read the list of generations before the switch leaves the retired one alone.
+    const late = await item(RUDE[0]);
+    const { status, outcomes } = await insight.placeMany(generation, [late]);
+    expect(status).toBe('RETIRED');
+    expect(outcomes.size).toBe(0);
+    const [{ rows }] = await ctx.sql<{ rows: number }>(
+      `select (select count(*)::int from insight_item where generation = ?)
+            + (select count(*)::int from complaint_cluster where generation = ?) as rows`,
+      [generation, generation],
+    );
+    expect(rows).toBe(0);
   });
 });

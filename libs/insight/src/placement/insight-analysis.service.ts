@@ -9,9 +9,9 @@ import { ThemeDetector } from '../themes/theme-detector.js';
 import { defaultThemeLexicon } from '../themes/theme-lexicon.js';
 import type { FeedbackKind } from '../themes/theme-codes.js';
 import type { RecurrenceSettings } from '../store/cluster-summary.js';
-import { inTransactionWithRetry } from './agency-lock.js';
-import { type BatchOptions, placeBatch } from './place-batch.js';
-import { loadItemFacts } from './item-facts.js';
+import { inTransactionWithRetry } from './transaction-with-retry.js';
+import { type BatchOptions, type BatchResult, placeBatch } from './place-batch.js';
+import { isDataError } from './data-error.js';
 import { PlacementQueue } from './placement-queue.js';
 
 export type AnalysisOutcome = 'PLACED' | 'UNCHANGED' | 'REMOVED' | 'NOT_PLACEABLE' | 'NOT_FOUND';
@@ -36,6 +36,8 @@ export interface ItemReading {
   terms: string[];
 }
 
+/** Figures of the latest batches kept for the benchmark (bounded: a worker runs for long). */
+const LOOKUPS_KEPT = 10_000;
 /** Most items placed in one batch (one transaction per live generation). */
 const MAX_BATCH = 200;
 
@@ -44,10 +46,10 @@ const MAX_BATCH = 200;
  * clusters of their agency in every live generation. Items arriving together
  * (a worker's concurrent jobs) are placed as one batch, a fixed number of
  * statements per generation whatever its size (placeBatch): while a batch is
- * being placed, the next one gathers. Placement in one agency is serialised by a
- * transaction-scoped advisory lock on the agency, held around candidate lookup
- * and insert, so two workers placing near-identical items at once make one
- * cluster. Processing an item again replaces its one membership row: a reroute
+ * being placed, the next one gathers. Placement of one item, and placement in
+ * one agency, are serialised by transaction-scoped advisory locks (placeBatch),
+ * so two workers placing near-identical items at once make one cluster and two
+ * revisions of one item are placed one after the other. Processing an item again replaces its one membership row: a reroute
  * moves it, a repeat changes nothing.
  */
 @Injectable()
@@ -60,10 +62,12 @@ export class InsightAnalysisService {
    * Bounded so that a long-running worker does not keep one per placement.
    */
   readonly lookupMs: number[] = [];
-  private static readonly LOOKUPS_KEPT = 10_000;
+  /** The term statistics reads of this process's latest batches, one figure per batch (bounded likewise). */
+  readonly statisticsReads: number[] = [];
   private readonly queue = new PlacementQueue<string, AnalysisOutcome>(
     (ids) => this.analyseMany(ids),
     MAX_BATCH,
+    isDataError,
   );
 
   constructor(
@@ -93,9 +97,12 @@ export class InsightAnalysisService {
     return isUuid(feedbackId) ? this.queue.add(feedbackId) : Promise.resolve('NOT_FOUND');
   }
 
-  /** Items into every live generation; an outcome per id (the last generation's). */
+  /**
+   * Items into every live generation; an outcome per id, the active generation's
+   * (the one everybody reads), else the building one's.
+   */
   async analyseMany(ids: readonly string[]): Promise<AnalysisOutcome[]> {
-    const items = await loadItemFacts(this.em.fork(), [...new Set(ids)]);
+    const unique = [...new Set(ids)];
     const generations = await this.em
       .fork()
       .getKysely<InsightTables>()
@@ -104,44 +111,47 @@ export class InsightAnalysisService {
       .where('status', 'in', [GenerationStatus.ACTIVE, GenerationStatus.BUILDING])
       .orderBy('id')
       .execute();
-    // In the order the items came, which is the order their decisions see each other.
-    const ordered = [...new Set(ids)].flatMap((id) => items.get(id) ?? []);
-    let outcomes = new Map<string, AnalysisOutcome>();
-    for (const g of generations) outcomes = await this.placeMany(g.id, ordered);
-    return ids.map((id) => (items.has(id) ? (outcomes.get(id) ?? 'NOT_PLACEABLE') : 'NOT_FOUND'));
+    let active: Map<string, AnalysisOutcome> | undefined;
+    let building: Map<string, AnalysisOutcome> | undefined;
+    for (const g of generations) {
+      // The status each batch saw under its lock: a switch-over may have happened since the list.
+      const { status, outcomes } = await this.placeMany(g.id, unique);
+      if (status === GenerationStatus.ACTIVE) active = outcomes;
+      else if (status === GenerationStatus.BUILDING) building = outcomes;
+    }
+    const reported = active ?? building ?? new Map<string, AnalysisOutcome>();
+    return ids.map((id) => reported.get(id) ?? 'NOT_FOUND');
   }
 
-  /** One item into one generation. */
-  async placeIn(
-    generation: number,
-    item: ItemFacts,
-    options: BatchOptions = {},
-  ): Promise<AnalysisOutcome> {
-    return (await this.placeMany(generation, [item], options)).get(item.id)!;
-  }
-
-  /** Distinct items into one generation, in one transaction (retried as a deadlock victim). */
+  /**
+   * Distinct items into one generation, in one transaction (retried as a
+   * deadlock victim), their facts read in it under their locks.
+   */
   placeMany(
     generation: number,
-    items: readonly ItemFacts[],
+    ids: readonly string[],
     options: BatchOptions = {},
-  ): Promise<Map<string, AnalysisOutcome>> {
+  ): Promise<BatchResult> {
     return inTransactionWithRetry(this.em, (tx) =>
       placeBatch(
         tx,
         generation,
-        items,
+        ids,
         {
           read: (item, agencyCode) => this.read(item, agencyCode),
           rule: this.rule,
-          lookupMs: (ms) => {
-            this.lookupMs.push(ms);
-            const excess = this.lookupMs.length - InsightAnalysisService.LOOKUPS_KEPT;
-            if (excess > 0) this.lookupMs.splice(0, excess);
-          },
+          lookupMs: (ms) => keep(this.lookupMs, ms),
+          statisticsReads: (reads) => keep(this.statisticsReads, reads),
         },
         options,
       ),
     );
   }
+}
+
+/** Appends a figure, dropping the oldest beyond what a long-running worker keeps. */
+function keep(figures: number[], figure: number): void {
+  figures.push(figure);
+  const excess = figures.length - LOOKUPS_KEPT;
+  if (excess > 0) figures.splice(0, excess);
 }

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ClusterPlacer, DEFAULT_THRESHOLD } from '../clustering/cluster-placer.js';
-import type { ClusterIndex } from '../clustering/cluster-index.port.js';
+import type { ClusterIndex, ClusterSnapshot } from '../clustering/cluster-index.port.js';
+import { termForms } from '../clustering/signature.js';
+import { GenerationStatus } from '../entities/insight-generation.entity.js';
 import type { RecurrenceSettings } from '../store/cluster-summary.js';
 import { BatchClusterIndex, ProbeClusterIndex } from '../store/batch-cluster-index.js';
 import { BatchTermStatistics } from '../store/batch-term-statistics.js';
@@ -12,18 +14,20 @@ import {
   type TermDelta,
   applyTermDeltas,
   deleteItems,
+  generationStatus,
   insertClusters,
   lockAgencies,
+  lockGeneration,
+  lockItems,
   lookupCandidates,
   readMemberships,
   upsertItems,
 } from '../store/placement-store.js';
 import { refreshClusters } from './cluster-maintenance.js';
+import { loadItemFacts } from './item-facts.js';
 import type { AnalysisOutcome, ItemFacts, ItemReading } from './insight-analysis.service.js';
 
 export interface BatchOptions {
-  /** Off when a rebuild counted the statistics beforehand. */
-  countStatistics?: boolean;
   /** Leave items already placed in the generation alone (a rebuild's pass). */
   skipIfPlaced?: boolean;
 }
@@ -33,6 +37,16 @@ export interface BatchContext {
   rule: RecurrenceSettings;
   /** Receives the time of each candidate lookup query (for the benchmark). */
   lookupMs: (ms: number) => void;
+  /** Receives the number of term statistics reads of each batch that placed something. */
+  statisticsReads: (reads: number) => void;
+}
+
+/** What a batch did in one generation. */
+export interface BatchResult {
+  /** The generation's status under the batch's lock; nothing is placed unless ACTIVE or BUILDING. */
+  status: GenerationStatus | undefined;
+  /** An outcome per item found (an id missing here was not found). */
+  outcomes: Map<string, AnalysisOutcome>;
 }
 
 /** What the decisions of a batch leave to write. */
@@ -42,17 +56,20 @@ interface Decisions {
   removed: string[];
   deltas: TermDelta[];
   touched: Set<string>;
-  created: NewCluster[];
 }
 
 /**
  * Places a batch of distinct items into one generation, in one transaction that
- * holds the advisory lock of every agency involved (two workers placing
- * near-identical items make one cluster; a reroute holds both agencies).
- * Decisions are made in memory, item after item, so item 2 may join the cluster
- * item 1 started; the store is read and written with a fixed number of
+ * holds, in this order: the generation's lock shared (a rebuild's switch-over
+ * holds it exclusive), each item's lock (two revisions of one item placed at
+ * once by two workers go one after the other), then the advisory lock of every
+ * agency involved (two workers placing near-identical items make one cluster; a
+ * reroute holds both agencies). Everything about the items is read under those
+ * locks. Decisions are made in memory, item after item, so item 2 may join the
+ * cluster item 1 started; the store is read and written with a fixed number of
  * set-based statements whatever the batch's size:
- *  1. memberships, locks, originals of duplicates, term statistics;
+ *  1. the generation's status, the items' facts, memberships, locks, originals
+ *     of duplicates, term statistics;
  *  2. a dry run of the decisions with an index that finds nothing, which tells
  *     what every placement will look up (its keys follow from the statistics,
  *     which the dry run moves exactly as the real run will), then all those
@@ -62,40 +79,47 @@ interface Decisions {
  *  4. the writes: new clusters, item rows, postings and centroids, counters from
  *     the members, gap links, term statistics.
  * Processing an item again replaces its one membership row: a reroute moves it,
- * a repeat changes nothing, and an item counts in the statistics only when it
- * first enters a generation.
+ * a repeat changes nothing. An item counts in the term statistics exactly while
+ * it has a membership row in the generation: counted when it enters, uncounted
+ * when it leaves, whatever the path (placed, joined as a duplicate, removed).
  */
 export async function placeBatch(
   tx: EntityManager,
   generation: number,
-  batch: readonly ItemFacts[],
+  ids: readonly string[],
   context: BatchContext,
   options: BatchOptions = {},
-): Promise<Map<string, AnalysisOutcome>> {
+): Promise<BatchResult> {
   const outcomes = new Map<string, AnalysisOutcome>();
+  await lockGeneration(tx, generation, 'shared');
+  const status = await generationStatus(tx, generation);
+  // A batch that read the generation list before a switch-over leaves a retired generation alone.
+  if (status !== GenerationStatus.ACTIVE && status !== GenerationStatus.BUILDING)
+    return { status, outcomes };
+  const unique = [...new Set(ids)];
+  await lockItems(tx, unique);
+  const facts = await loadItemFacts(tx, unique);
+  const batch = unique.flatMap((id) => facts.get(id) ?? []);
   const before = await readMemberships(
     tx,
     generation,
     batch.map((i) => i.id),
   );
-  let items = batch;
-  if (options.skipIfPlaced) items = items.filter((i) => !before.has(i.id));
-  const locked = new Set([
+  // Placed before (only ever under the item's lock): a rebuild's pass leaves it.
+  const items = options.skipIfPlaced ? batch.filter((i) => !before.has(i.id)) : batch;
+  for (const i of batch) if (!items.includes(i)) outcomes.set(i.id, 'UNCHANGED');
+  if (items.length === 0) return { status, outcomes };
+  // An item's agency changes only under the item's lock, held: these are all the agencies involved.
+  await lockAgencies(tx, generation, [
     ...items.map((i) => i.agencyCode),
     ...items.map((i) => before.get(i.id)?.agencyCode),
   ]);
-  await lockAgencies(tx, generation, locked);
+  // Its cluster may have changed until now (a merge, under the agency's lock).
   const existing = await readMemberships(
     tx,
     generation,
     items.map((i) => i.id),
   );
-  // Moved by someone else between the two reads: lock its agency too (a deadlock is retried).
-  const late = [...existing.values()].map((m) => m.agencyCode).filter((a) => !locked.has(a));
-  if (late.length) await lockAgencies(tx, generation, late);
-  if (options.skipIfPlaced) items = items.filter((i) => !existing.has(i.id));
-  for (const i of batch) if (!items.includes(i)) outcomes.set(i.id, 'UNCHANGED');
-  if (items.length === 0) return outcomes;
 
   const originals = await readMemberships(tx, generation, [
     ...new Set(items.flatMap((i) => (i.duplicateOfId && i.agencyCode ? [i.duplicateOfId] : []))),
@@ -105,13 +129,14 @@ export async function placeBatch(
   );
   const stats = new BatchTermStatistics(tx, generation);
   await stats.loadCount();
-  await stats.load([...readings.values()].flatMap((r) => r.terms));
+  // Both forms of each word: the placer weighs a word by the frequency of both.
+  await stats.load([...readings.values()].flatMap((r) => r.terms.flatMap(termForms)));
 
   const decide = (
     index: ClusterIndex,
     join: (id: string, terms: string[]) => void,
     leave: (m: Membership) => void,
-  ) => decideBatch(items, { existing, originals, readings, stats, options, index, join, leave });
+  ) => decideBatch(items, { existing, originals, readings, stats, index, join, leave });
 
   const probe = new ProbeClusterIndex();
   await decide(
@@ -123,7 +148,9 @@ export async function placeBatch(
   const started = performance.now();
   const found = await lookupCandidates(tx, generation, probe.queries);
   if (probe.queries.length) context.lookupMs(performance.now() - started);
-  await stats.load([...found.clusters.values()].flatMap((c) => [...c.termCounts.keys()]));
+  const termsOf = (clusters: Iterable<ClusterSnapshot>) =>
+    [...clusters].flatMap((c) => [...c.termCounts.keys()].flatMap(termForms));
+  await stats.load(termsOf(found.clusters.values()));
 
   const index = new BatchClusterIndex(
     probe.queries,
@@ -132,7 +159,7 @@ export async function placeBatch(
     randomUUID,
     async (query) => {
       const answer = await lookupCandidates(tx, generation, [query]);
-      await stats.load([...answer.clusters.values()].flatMap((c) => [...c.termCounts.keys()]));
+      await stats.load(termsOf(answer.clusters.values()));
       return { hits: answer.hits[0], clusters: answer.clusters };
     },
   );
@@ -142,21 +169,22 @@ export async function placeBatch(
     (m) => index.leave(m.clusterId, m.terms),
   );
   const city = new Map(items.map((i) => [i.agencyCode, i.cityCode]));
-  decided.created = index.created.map((c) => ({
+  const created: NewCluster[] = index.created.map((c) => ({
     id: c.id,
     agencyCode: c.agency,
     cityCode: city.get(c.agency)!,
     at: new Date(c.at),
   }));
 
-  await insertClusters(tx, generation, decided.created);
+  await insertClusters(tx, generation, created);
   await deleteItems(tx, generation, decided.removed);
   await upsertItems(tx, generation, decided.rows);
   await applyTermDeltas(tx, decided.deltas);
   await refreshClusters(tx, decided.touched, context.rule);
   await stats.flush();
+  context.statisticsReads(stats.reads);
   for (const [id, outcome] of decided.outcomes) outcomes.set(id, outcome);
-  return outcomes;
+  return { status, outcomes };
 }
 
 interface DecisionInput {
@@ -164,7 +192,6 @@ interface DecisionInput {
   originals: ReadonlyMap<string, Membership>;
   readings: ReadonlyMap<string, ItemReading>;
   stats: BatchTermStatistics;
-  options: BatchOptions;
   index: ClusterIndex;
   /** An item joins a cluster without the placer (a duplicate, its original's). */
   join: (clusterId: string, terms: string[]) => void;
@@ -179,7 +206,6 @@ async function decideBatch(items: readonly ItemFacts[], input: DecisionInput): P
     removed: [],
     deltas: [],
     touched: new Set(),
-    created: [],
   };
   /** Where the batch put each item so far (a duplicate's original may be placed just before it). */
   const placed = new Map<string, Membership>();
@@ -189,19 +215,22 @@ async function decideBatch(items: readonly ItemFacts[], input: DecisionInput): P
   };
   for (const item of items) {
     const current = input.existing.get(item.id);
-    const leave = () => {
+    // Leaving its cluster, the item stops counting in the statistics.
+    const leave = async () => {
       if (!current) return;
       input.leave(current);
       delta(current.clusterId, current.terms, -1);
+      await input.stats.forget(current.terms);
+    };
+    const remove = async (outcome: AnalysisOutcome) => {
+      if (current) {
+        await leave();
+        out.removed.push(item.id);
+      }
+      out.outcomes.set(item.id, outcome);
     };
     if (!item.agencyCode) {
-      if (!current) {
-        out.outcomes.set(item.id, 'NOT_PLACEABLE');
-        continue;
-      }
-      leave();
-      out.removed.push(item.id);
-      out.outcomes.set(item.id, 'REMOVED');
+      await remove(current ? 'REMOVED' : 'NOT_PLACEABLE');
       continue;
     }
     const reading = input.readings.get(item.id)!;
@@ -209,6 +238,11 @@ async function decideBatch(items: readonly ItemFacts[], input: DecisionInput): P
       ? (placed.get(item.duplicateOfId) ?? input.originals.get(item.duplicateOfId))
       : undefined;
     const original = originalAt?.agencyCode === item.agencyCode ? originalAt.clusterId : undefined;
+    if (reading.terms.length === 0 && !original) {
+      // Nothing to compare ("!!! ???"): it would start an empty cluster without a label.
+      await remove('NOT_PLACEABLE');
+      continue;
+    }
     let clusterId: string;
     let outcome: AnalysisOutcome = 'PLACED';
     if (
@@ -216,9 +250,11 @@ async function decideBatch(items: readonly ItemFacts[], input: DecisionInput): P
       current.agencyCode === item.agencyCode &&
       (!original || original === current.clusterId)
     ) {
-      // Same agency, same cluster: refresh the reading only (a lexicon change), never count again;
-      // the centroid follows the item's terms if they changed.
+      // Same agency, same cluster: refresh the reading only (a lexicon change), counted once;
+      // the statistics and the centroid follow the item's terms if they changed.
       clusterId = current.clusterId;
+      await input.stats.forget(current.terms);
+      await input.stats.record(reading.terms);
       const now = new Set(reading.terms);
       const was = new Set(current.terms);
       delta(
@@ -235,15 +271,16 @@ async function decideBatch(items: readonly ItemFacts[], input: DecisionInput): P
       );
       outcome = 'UNCHANGED';
     } else {
-      leave();
+      await leave();
       if (original) {
         clusterId = original;
         input.join(clusterId, reading.terms);
+        await input.stats.record(reading.terms);
       } else {
+        // Not counted here (it left, or never was): the placer counts it as it enters.
         const placer = new ClusterPlacer(input.index, input.stats, {
           threshold: DEFAULT_THRESHOLD,
-          // An item counts once in the statistics, when it first enters a generation.
-          updateStatistics: (input.options.countStatistics ?? true) && !current,
+          updateStatistics: true,
         });
         clusterId = (await placer.place(item.agencyCode, reading.terms, item.submittedAt.getTime()))
           .clusterId;

@@ -11,7 +11,7 @@ import { ClusterStatus } from '../entities/complaint-cluster.entity.js';
 import type { InsightTables } from '../insight.tables.js';
 import { InsightErrors } from '../insight.errors.js';
 import { InsightPolicy } from '../insight.policy.js';
-import { inTransactionWithRetry } from '../placement/agency-lock.js';
+import { inTransactionWithRetry } from '../placement/transaction-with-retry.js';
 import { refreshClusters } from '../placement/cluster-maintenance.js';
 import { InsightAnalysisService } from '../placement/insight-analysis.service.js';
 import { activeGeneration } from '../store/active-generation.js';
@@ -20,6 +20,7 @@ import {
   applyTermDeltas,
   insertClusters,
   lockAgencies,
+  lockItems,
 } from '../store/placement-store.js';
 
 /** One item's terms joining (+1) or leaving (−1) a cluster. */
@@ -126,11 +127,14 @@ export class InsightCurationService {
         if (!c) throw InsightErrors.clusterNotFound(id, field);
         return c;
       };
+      const found = await load(targetId, 'targetId');
+      // A cluster's agency never changes; its members and status change only under the agency's
+      // lock: both clusters are read (again) once it is held.
+      await lockAgencies(tx, found.generation, [found.agency_code]);
       const target = await load(targetId, 'targetId');
       const source = await load(sourceId, 'sourceId');
       if (target.agency_code !== source.agency_code) throw InsightErrors.otherAgency();
       InsightPolicy.requireCurator(actor, target.city_code, 'menggabungkan kelompok keluhan');
-      await lockAgencies(tx, target.generation, [target.agency_code]);
       const members = await db
         .selectFrom('insight_item')
         .select(['feedback_id', 'terms', 'submitted_at'])
@@ -176,27 +180,38 @@ export class InsightCurationService {
   async moveOut(actor: Principal, feedbackId: string): Promise<string> {
     return inTransactionWithRetry(this.em, async (tx) => {
       const db = tx.getKysely<InsightTables>();
-      const item = isUuid(feedbackId)
-        ? await db
-            .selectFrom('insight_item as i')
-            .innerJoin('complaint_cluster as c', 'c.id', 'i.cluster_id')
-            .select([
-              'i.generation',
-              'i.cluster_id',
-              'i.agency_code',
-              'c.city_code',
-              'i.terms',
-              'i.submitted_at',
-              'c.size',
-            ])
-            .where('i.feedback_id', '=', feedbackId)
-            .where('i.generation', '=', activeGeneration)
-            .executeTakeFirst()
+      // Locks as placement takes them, item first: its agency changes only under the item's lock,
+      // its cluster under the agency's; the membership is read once both are held.
+      const placedIn = isUuid(feedbackId)
+        ? await lockItems(tx, [feedbackId]).then(() =>
+            db
+              .selectFrom('insight_item')
+              .select(['generation', 'agency_code'])
+              .where('feedback_id', '=', feedbackId)
+              .where('generation', '=', activeGeneration)
+              .executeTakeFirst(),
+          )
         : undefined;
+      if (!placedIn) throw InsightErrors.notClustered(feedbackId);
+      await lockAgencies(tx, placedIn.generation, [placedIn.agency_code]);
+      const item = await db
+        .selectFrom('insight_item as i')
+        .innerJoin('complaint_cluster as c', 'c.id', 'i.cluster_id')
+        .select([
+          'i.generation',
+          'i.cluster_id',
+          'i.agency_code',
+          'c.city_code',
+          'i.terms',
+          'i.submitted_at',
+          'c.size',
+        ])
+        .where('i.feedback_id', '=', feedbackId)
+        .where('i.generation', '=', placedIn.generation)
+        .executeTakeFirst();
       if (!item) throw InsightErrors.notClustered(feedbackId);
       InsightPolicy.requireCurator(actor, item.city_code, 'memisahkan laporan dari kelompoknya');
       if (item.size <= 1) throw InsightErrors.alone();
-      await lockAgencies(tx, item.generation, [item.agency_code]);
       const at = new Date(item.submitted_at);
       // Started as placement starts a cluster; its terms and counters follow below.
       const id = randomUUID();

@@ -8,7 +8,7 @@ import { GenerationStatus } from '../entities/insight-generation.entity.js';
 import { InsightErrors } from '../insight.errors.js';
 import type { InsightTables } from '../insight.tables.js';
 import { InsightAnalysisService } from '../placement/insight-analysis.service.js';
-import { loadItemFacts } from '../placement/item-facts.js';
+import { lockGeneration } from '../store/placement-store.js';
 
 export interface RebuildReport {
   generation: number;
@@ -75,19 +75,12 @@ export class InsightRebuildService {
         .limit(BATCH)
         .execute();
       if (rows.length === 0) break;
-      const facts = await loadItemFacts(
-        this.em.fork(),
-        rows.map((r) => r.id),
-      );
-      const items = rows.flatMap((r) => facts.get(r.id) ?? []);
       // A few short transactions per page: the worker waits for the same agencies' locks meanwhile.
-      for (let i = 0; i < items.length; i += PLACE_BATCH) {
-        const outcomes = await this.analysis.placeMany(
+      for (let i = 0; i < rows.length; i += PLACE_BATCH) {
+        const { outcomes } = await this.analysis.placeMany(
           generation,
-          items.slice(i, i + PLACE_BATCH),
-          {
-            skipIfPlaced: true,
-          },
+          rows.slice(i, i + PLACE_BATCH).map((r) => r.id),
+          { skipIfPlaced: true },
         );
         for (const outcome of outcomes.values()) if (outcome === 'PLACED') placed++;
       }
@@ -104,13 +97,11 @@ export class InsightRebuildService {
       .select('id')
       .where('updated_at', '>=', since)
       .execute();
-    for (let i = 0; i < changed.length; i += PLACE_BATCH) {
-      const facts = await loadItemFacts(
-        this.em.fork(),
+    for (let i = 0; i < changed.length; i += PLACE_BATCH)
+      await this.analysis.placeMany(
+        generation,
         changed.slice(i, i + PLACE_BATCH).map((c) => c.id),
       );
-      await this.analysis.placeMany(generation, [...facts.values()]);
-    }
     const { carried, clusters } = await this.switchOver(generation);
     return {
       generation,
@@ -154,11 +145,24 @@ export class InsightRebuildService {
   /**
    * Carries planners' dismissals over to the clusters that are the same again,
    * reopens a dismissed gap only on evidence nobody judged (as placement does),
-   * switches over in one statement, then drops the old generation's rows.
+   * switches over in one statement, then drops the old generation's rows. It
+   * holds both generations' locks exclusive: no batch places into either
+   * meanwhile (one placing into the new generation could link a cluster to a
+   * gap whose dismissal is being carried over), and a batch that waited finds
+   * the old one retired and leaves it alone.
    */
   private async switchOver(generation: number): Promise<{ carried: number; clusters: number }> {
     const result = await this.em.fork().transactional(async (tx) => {
       const db = tx.getKysely<InsightTables>();
+      const live = await db
+        .selectFrom('insight_generation')
+        .select('id')
+        .where((eb) =>
+          eb.or([eb('status', '=', GenerationStatus.ACTIVE), eb('id', '=', generation)]),
+        )
+        .orderBy('id')
+        .execute();
+      for (const g of live) await lockGeneration(tx, g.id, 'exclusive');
       // Each item's cluster in the old and in the new generation, with the cluster's size.
       const oldMembers = db
         .selectFrom('insight_item as i')

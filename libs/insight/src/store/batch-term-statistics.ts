@@ -5,8 +5,8 @@ import type { InsightTables } from '../insight.tables.js';
 
 /**
  * Document frequencies of one generation for one placement batch: read once per
- * batch (`load`) and answered from memory, with the items the batch recorded so
- * far counted on top, so item 2 of a batch sees item 1's words. Recording is
+ * batch (`load`) and answered from memory, with the items the batch recorded (or
+ * forgot) so far counted on top, so item 2 of a batch sees item 1's words. Recording is
  * buffered and written by `flush()` at the end of the batch's transaction, terms
  * in sorted order, the document count last: the rows of common terms and the
  * generation's row are shared by every agency, so they are locked once per batch
@@ -17,9 +17,12 @@ import type { InsightTables } from '../insight.tables.js';
 export class BatchTermStatistics implements TermStatistics {
   private documents = 0;
   private readonly df = new Map<string, number>();
+  /** Items recorded minus items forgotten by this batch. */
   private recorded = 0;
-  /** term → items recorded by this batch that contain it. */
+  /** term → items recorded minus items forgotten by this batch that contain it. */
   private pending = new Map<string, number>();
+  /** Reads of term_frequency so far: a fixed number per batch, whatever its size. */
+  reads = 0;
 
   constructor(
     private readonly em: EntityManager,
@@ -41,6 +44,7 @@ export class BatchTermStatistics implements TermStatistics {
   async load(terms: Iterable<string>): Promise<void> {
     const missing = [...new Set(terms)].filter((t) => !this.df.has(t));
     if (missing.length === 0) return;
+    this.reads++;
     const rows = await this.em
       .getKysely<InsightTables>()
       .selectFrom('term_frequency')
@@ -78,10 +82,17 @@ export class BatchTermStatistics implements TermStatistics {
     return Promise.resolve();
   }
 
+  /** Count one item fewer with these terms (an item leaving the generation, or its old terms). */
+  forget(terms: readonly string[]): Promise<void> {
+    this.recorded--;
+    for (const t of new Set(terms)) this.pending.set(t, (this.pending.get(t) ?? 0) - 1);
+    return Promise.resolve();
+  }
+
   async flush(): Promise<void> {
-    if (this.recorded === 0) return;
     const counts = this.pending;
-    const terms = [...counts.keys()].sort();
+    const terms = [...counts.keys()].filter((t) => counts.get(t) !== 0).sort();
+    if (this.recorded === 0 && terms.length === 0) return;
     const db = this.em.getKysely<InsightTables>();
     if (terms.length)
       await db
@@ -104,11 +115,12 @@ export class BatchTermStatistics implements TermStatistics {
             .doUpdateSet((eb) => ({ df: eb('term_frequency.df', '+', eb.ref('excluded.df')) })),
         )
         .execute();
-    await db
-      .updateTable('insight_generation')
-      .set((eb) => ({ documents: eb('documents', '+', this.recorded) }))
-      .where('id', '=', this.generation)
-      .execute();
+    if (this.recorded !== 0)
+      await db
+        .updateTable('insight_generation')
+        .set((eb) => ({ documents: eb('documents', '+', this.recorded) }))
+        .where('id', '=', this.generation)
+        .execute();
     for (const [t, n] of counts) this.df.set(t, (this.df.get(t) ?? 0) + n);
     this.documents += this.recorded;
     this.discardRecorded();

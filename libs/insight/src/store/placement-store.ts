@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { unnestRows } from '@suara/core';
 import type { CandidateQuery, ClusterSnapshot } from '../clustering/cluster-index.port.js';
 import { ClusterStatus } from '../entities/complaint-cluster.entity.js';
+import type { GenerationStatus } from '../entities/insight-generation.entity.js';
 import type { InsightTables } from '../insight.tables.js';
 
 /**
@@ -36,6 +37,67 @@ export async function readMemberships(
       { clusterId: r.cluster_id, agencyCode: r.agency_code, terms: r.terms },
     ]),
   );
+}
+
+/**
+ * Advisory lock classes of the two-key form (a key space apart from the agency
+ * locks' one-key form, so no key of one kind can collide with the other's).
+ */
+const GENERATION_LOCK = 0x5a01;
+const ITEM_LOCK = 0x5a02;
+
+/**
+ * Placement into a generation holds its lock shared for the whole transaction;
+ * a rebuild's switch-over holds it exclusive. So no batch writes into a
+ * generation while it changes status, and a batch that waited re-reads the
+ * status after (a RETIRED generation is skipped). A lock rather than FOR SHARE
+ * on the generation's row: the batch updates that row (its document count).
+ */
+export async function lockGeneration(
+  em: EntityManager,
+  generation: number,
+  mode: 'shared' | 'exclusive',
+): Promise<void> {
+  const db = em.getKysely<InsightTables>();
+  // No typed form for advisory locks.
+  if (mode === 'shared')
+    await sql`select pg_advisory_xact_lock_shared(${GENERATION_LOCK}::int, ${generation}::int)`.execute(
+      db,
+    );
+  else
+    await sql`select pg_advisory_xact_lock(${GENERATION_LOCK}::int, ${generation}::int)`.execute(
+      db,
+    );
+}
+
+/**
+ * Serialises the processing of each item, whatever its agencies, for the rest
+ * of the transaction, taken before anything about the items is read: two
+ * revisions of one item (routed, then rerouted) placed at once by two workers
+ * are placed one after the other, the second reading what the first wrote.
+ * Sorted, and always before the agency locks, so batches cannot deadlock.
+ */
+export async function lockItems(em: EntityManager, ids: Iterable<string>): Promise<void> {
+  const keys = [...new Set(ids)].sort();
+  if (keys.length === 0) return;
+  // No typed form for a set-returning function over an array parameter.
+  await sql`select pg_advisory_xact_lock(${ITEM_LOCK}::int, hashtext(k)) from unnest(${keys}::text[]) as k`.execute(
+    em.getKysely<InsightTables>(),
+  );
+}
+
+/** The generation's status, read under its lock (undefined once it is gone). */
+export async function generationStatus(
+  em: EntityManager,
+  generation: number,
+): Promise<GenerationStatus | undefined> {
+  const row = await em
+    .getKysely<InsightTables>()
+    .selectFrom('insight_generation')
+    .select('status')
+    .where('id', '=', generation)
+    .executeTakeFirst();
+  return row?.status;
 }
 
 /**
