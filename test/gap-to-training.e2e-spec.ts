@@ -1,5 +1,5 @@
-import { InsightAnalysisService } from '@suara/insight';
 import { graphql } from '@suara/testing';
+import { clusteredComplaint } from './support/clustered-items.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 
 // Three citizens, one recurring problem: rude counter staff at one puskesmas.
@@ -22,27 +22,8 @@ describe('from recurring complaints to a completed training', () => {
   beforeAll(async () => {
     stack = await SuaraTestStack.start();
     planner = await stack.login('planner@demo.suara.id');
-    for (const [i, text] of RUDE.entries()) {
-      const res = await graphql(
-        stack.url,
-        'mutation($i: SubmitFeedbackInput!) { submitFeedback(input: $i) { trackingCode } }',
-        {
-          i: {
-            cityCode: 'MDN',
-            kind: 'COMPLAINT',
-            text,
-            agencyCode: 'MDN-DINKES',
-            reporter: { email: `warga${i}@contoh.id` },
-          },
-        },
-      );
-      // Routed as the worker would (its own tests cover routing); then analysed.
-      const [{ id }] = await stack.sql<{ id: string }>(
-        `update feedback set status = 'ROUTED', agency_code = 'MDN-DINKES' where tracking_code = ? returning id`,
-        [(res.data!.submitFeedback as { trackingCode: string }).trackingCode],
-      );
-      await stack.apis[0].get(InsightAnalysisService).analyse(id);
-    }
+    for (const [i, text] of RUDE.entries())
+      await clusteredComplaint(stack, 'MDN-DINKES', text, { email: `warga${i}@contoh.id` });
   });
   afterAll(() => stack?.stop());
 

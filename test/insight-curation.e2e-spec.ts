@@ -1,5 +1,5 @@
-import { InsightAnalysisService } from '@suara/insight';
 import { graphql } from '@suara/testing';
+import { clusteredComplaint } from './support/clustered-items.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 
 const QUEUE = [
@@ -43,26 +43,10 @@ describe('cluster curation through GraphQL', () => {
   beforeAll(async () => {
     stack = await SuaraTestStack.start();
     for (const [group, texts] of Object.entries({ queue: QUEUE, medicine: MEDICINE }))
-      for (const [i, text] of texts.entries()) {
-        const res = await graphql(
-          stack.url,
-          'mutation($i: SubmitFeedbackInput!) { submitFeedback(input: $i) { trackingCode } }',
-          {
-            i: {
-              cityCode: 'MDN',
-              kind: 'COMPLAINT',
-              text,
-              reporter: { email: `${group}${i}@contoh.id` },
-            },
-          },
+      for (const [i, text] of texts.entries())
+        ids[group].push(
+          await clusteredComplaint(stack, 'MDN-DINKES', text, { email: `${group}${i}@contoh.id` }),
         );
-        const [{ id }] = await stack.sql<{ id: string }>(
-          `update feedback set status = 'ROUTED', agency_code = 'MDN-DINKES' where tracking_code = ? returning id`,
-          [(res.data!.submitFeedback as { trackingCode: string }).trackingCode],
-        );
-        await stack.apis[0].get(InsightAnalysisService).analyse(id);
-        ids[group].push(id);
-      }
   });
   afterAll(() => stack.stop());
 

@@ -1,5 +1,5 @@
-import { InsightAnalysisService } from '@suara/insight';
 import { graphql } from '@suara/testing';
+import { clusteredComplaint } from './support/clustered-items.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
 
 const RUDE = [
@@ -17,26 +17,11 @@ describe('insight for planners through GraphQL', () => {
   afterAll(() => stack.stop());
 
   it('shows gaps, clusters, themes and masked members, and no identity', async () => {
-    for (const [i, text] of RUDE.entries()) {
-      const res = await graphql(
-        stack.url,
-        'mutation($i: SubmitFeedbackInput!) { submitFeedback(input: $i) { trackingCode } }',
-        {
-          i: {
-            cityCode: 'MDN',
-            kind: 'COMPLAINT',
-            text,
-            agencyCode: 'MDN-DINKES',
-            reporter: { name: i === 1 ? 'Rahmawati' : `Warga ${i}`, email: `w${i}@contoh.id` },
-          },
-        },
-      );
-      const [{ id }] = await stack.sql<{ id: string }>(
-        `update feedback set status = 'ROUTED', agency_code = 'MDN-DINKES' where tracking_code = ? returning id`,
-        [(res.data!.submitFeedback as { trackingCode: string }).trackingCode],
-      );
-      await stack.apis[0].get(InsightAnalysisService).analyse(id);
-    }
+    for (const [i, text] of RUDE.entries())
+      await clusteredComplaint(stack, 'MDN-DINKES', text, {
+        name: i === 1 ? 'Rahmawati' : `Warga ${i}`,
+        email: `w${i}@contoh.id`,
+      });
     const planner = await stack.login('planner@demo.suara.id');
     const res = await graphql(
       stack.url,

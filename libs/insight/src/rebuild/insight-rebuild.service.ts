@@ -164,30 +164,18 @@ export class InsightRebuildService {
         .execute();
       for (const g of live) await lockGeneration(tx, g.id, 'exclusive');
       // Each item's cluster in the old and in the new generation, with the cluster's size.
-      const oldMembers = db
-        .selectFrom('insight_item as i')
-        .innerJoin('insight_generation as g', (join) =>
-          join.onRef('g.id', '=', 'i.generation').on('g.status', '=', GenerationStatus.ACTIVE),
-        )
-        .select((eb) => [
-          'i.cluster_id',
-          'i.feedback_id',
-          eb.fn
-            .countAll<number>()
-            .over((ob) => ob.partitionBy('i.cluster_id'))
-            .as('n'),
-        ]);
-      const newMembers = db
-        .selectFrom('insight_item as i')
-        .select((eb) => [
-          'i.cluster_id',
-          'i.feedback_id',
-          eb.fn
-            .countAll<number>()
-            .over((ob) => ob.partitionBy('i.cluster_id'))
-            .as('n'),
-        ])
-        .where('i.generation', '=', generation);
+      const members = db.selectFrom('insight_item as i').select((eb) => [
+        'i.cluster_id',
+        'i.feedback_id',
+        eb.fn
+          .countAll<number>()
+          .over((ob) => ob.partitionBy('i.cluster_id'))
+          .as('n'),
+      ]);
+      const oldMembers = members.innerJoin('insight_generation as g', (join) =>
+        join.onRef('g.id', '=', 'i.generation').on('g.status', '=', GenerationStatus.ACTIVE),
+      );
+      const newMembers = members.where('i.generation', '=', generation);
       const carried = await db
         .with('old_members', () => oldMembers)
         .with('new_members', () => newMembers)
