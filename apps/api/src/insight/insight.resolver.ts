@@ -43,7 +43,7 @@ export class InsightResolver {
 
   @Query(() => [ComplaintClusterModel], {
     description:
-      'Clusters of the active generation, largest first (PLANNER, COORDINATOR of the city, ADMIN)',
+      'Clusters of the active generation, largest first, at most `first` (default and most 500) (PLANNER, COORDINATOR of the city, ADMIN)',
     complexity: pageComplexity(MAX_CLUSTERS, MAX_CLUSTERS),
   })
   recurringClusters(
@@ -51,7 +51,8 @@ export class InsightResolver {
     @Args('filter', { type: () => ClusterFilterInput, nullable: true }) filter?: ClusterFilterInput,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<ClusterView[]> {
-    return this.read.clusters(principal, filter ?? {}, first);
+    // Costed as MAX_CLUSTERS when `first` is left out, so that is also what it returns.
+    return this.read.clusters(principal, filter ?? {}, first ?? MAX_CLUSTERS);
   }
 
   @ResolveField(() => AgencySummaryModel)
