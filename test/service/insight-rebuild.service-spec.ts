@@ -162,4 +162,59 @@ describe('insight rebuild', () => {
     );
     expect(rows).toBe(0);
   });
+
+  it("makes a curator's correction and a switch-over wait for each other", async () => {
+    const { generation } = await active();
+    const ids = [];
+    for (const text of RUDE.slice(0, 2)) {
+      ids.push(await item(text));
+      await ctx.get(InsightAnalysisService).analyse(ids.at(-1)!);
+    }
+    const waiting = async () =>
+      (
+        await ctx.sql<{ n: number }>(
+          `select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+            where l.locktype = 'advisory' and not l.granted and d.datname = current_database()`,
+        )
+      )[0].n;
+    // A switch-over in progress holds the generation's lock exclusively (two-key form, class 0x5a01).
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    const switching = ctx
+      .get(MikroORM)
+      .em.fork()
+      .transactional(async (tx) => {
+        await tx.execute(`select pg_advisory_xact_lock(${0x5a01}, ${generation})`);
+        held();
+        await released;
+      });
+    await holding;
+    const moving = ctx
+      .get(InsightCurationService)
+      .moveOut(await principalOf(ctx, 'planner@demo.suara.id'), ids[1]);
+    try {
+      await until(async () => (await waiting()) >= 1, moving);
+      const clusterOf = async (id: string) =>
+        (
+          await ctx.sql<{ cluster_id: string }>(
+            'select cluster_id from insight_item where feedback_id = ? and generation = ?',
+            [id, generation],
+          )
+        )[0].cluster_id;
+      expect(await clusterOf(ids[1])).toBe(await clusterOf(ids[0]));
+    } finally {
+      // Also when the expectation fails: a lock left held would hang the suite's teardown.
+      release();
+      await switching;
+    }
+    const own = await moving;
+    expect(own).toEqual(expect.any(String));
+    const [{ size }] = await ctx.sql<{ size: number }>(
+      'select size from complaint_cluster where id = ?',
+      [own],
+    );
+    expect(size).toBe(1);
+  });
 });

@@ -14,7 +14,7 @@ import { InsightPolicy } from '../insight.policy.js';
 import { inTransactionWithRetry } from '../placement/transaction-with-retry.js';
 import { refreshClusters } from '../placement/cluster-maintenance.js';
 import { InsightAnalysisService } from '../placement/insight-analysis.service.js';
-import { activeGeneration } from '../store/active-generation.js';
+import { activeGeneration, holdActiveGeneration } from '../store/active-generation.js';
 import {
   type TermDelta,
   applyTermDeltas,
@@ -127,6 +127,7 @@ export class InsightCurationService {
         if (!c) throw InsightErrors.clusterNotFound(id, field);
         return c;
       };
+      await holdActiveGeneration(tx);
       const found = await load(targetId, 'targetId');
       // A cluster's agency never changes; its members and status change only under the agency's
       // lock: both clusters are read (again) once it is held.
@@ -180,8 +181,10 @@ export class InsightCurationService {
   async moveOut(actor: Principal, feedbackId: string): Promise<string> {
     return inTransactionWithRetry(this.em, async (tx) => {
       const db = tx.getKysely<InsightTables>();
-      // Locks as placement takes them, item first: its agency changes only under the item's lock,
-      // its cluster under the agency's; the membership is read once both are held.
+      // Locks as placement takes them, the generation, then the item: its agency changes only
+      // under the item's lock, its cluster under the agency's; the membership is read once both
+      // are held.
+      await holdActiveGeneration(tx);
       const placedIn = isUuid(feedbackId)
         ? await lockItems(tx, [feedbackId]).then(() =>
             db
