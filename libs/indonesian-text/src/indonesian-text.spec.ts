@@ -3,6 +3,12 @@ import { stem } from './stemmer.js';
 import { terms, tokens } from './tokens.js';
 
 describe('normaliseText', () => {
+  it('keeps words that happen to name properties of every JavaScript object', () => {
+    expect(normaliseText('constructor tostring valueof hasownproperty')).toBe(
+      'constructor tostring valueof hasownproperty',
+    );
+  });
+
   it('maps chat spellings to standard words', () => {
     expect(
       normaliseText('Udh 3 bln gak ada kabar, yg ngurus jg gk jelas krn petugasnya ga ada'),

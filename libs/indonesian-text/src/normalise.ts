@@ -41,9 +41,12 @@ export function normaliseText(text: string, options: NormaliseOptions = {}): str
     (_, vowel: string | undefined, last: string | undefined) => vowel ?? last ?? '',
   );
   t = t.replace(/[^a-z0-9\s-]+/g, ' ').replace(/(^|\s)-+|-+(\s|$)/g, ' ');
-  return t
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => CHAT_SPELLINGS[w] ?? w)
-    .join(' ');
+  return (
+    t
+      .split(/\s+/)
+      .filter(Boolean)
+      // Own keys only: "constructor" or "tostring" in a text are words, not the object's prototype.
+      .map((w) => (Object.hasOwn(CHAT_SPELLINGS, w) ? CHAT_SPELLINGS[w] : w))
+      .join(' ')
+  );
 }

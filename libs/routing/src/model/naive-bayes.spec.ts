@@ -19,6 +19,16 @@ describe('complement naive Bayes', () => {
   const table = countTerms(examples);
   const weights = complementNaiveBayes(mergeCounts(['DLH', 'DUKCAPIL', 'PUPR'], table));
 
+  it('counts a word that every JavaScript object answers to like any other word', () => {
+    const table = countTerms([
+      { text: 'constructor proyek jalan rusak', label: 'PUPR' },
+      { text: 'constructor gedung sekolah', label: 'PUPR' },
+    ]);
+    expect(table.counts.constructor).toEqual([expect.any(Number)]);
+    expect(Object.hasOwn(table.counts, 'constructor')).toBe(true);
+    expect(mergeCounts(['PUPR'], table).counts.constructor[0]).toBeGreaterThan(0);
+  });
+
   it('scores a text for the agency whose words it uses', () => {
     const [dlh, dukcapil, pupr] = score(weights, 'ktp saya belum jadi');
     expect(dukcapil).toBeGreaterThan(Math.max(dlh, pupr));

@@ -25,10 +25,16 @@ export function addCounts(into: TermCounts, termsOfText: string[], label: string
   }
   const distinct = [...new Set(termsOfText)];
   const value = distinct.length ? weight / Math.sqrt(distinct.length) : 0;
-  for (const t of distinct) {
-    const c = (into.counts[t] ??= into.labels.map(() => 0));
-    c[k] += value;
-  }
+  for (const t of distinct) countsOf(into.counts, t, into.labels.length)[k] += value;
+}
+
+/**
+ * A term's row, made on first use. Own keys only: a text may contain the word
+ * "constructor", which every plain object already answers to.
+ */
+function countsOf(counts: Record<string, number[]>, term: string, labels: number): number[] {
+  if (!Object.hasOwn(counts, term)) counts[term] = Array.from({ length: labels }, () => 0);
+  return counts[term];
 }
 
 export function countTerms(examples: TrainingExample[]): TermCounts {
@@ -43,7 +49,7 @@ export function mergeCounts(labels: string[], ...tables: TermCounts[]): TermCoun
   for (const table of tables) {
     const at = labels.map((l) => table.labels.indexOf(l));
     for (const [t, c] of Object.entries(table.counts)) {
-      const into = (out.counts[t] ??= labels.map(() => 0));
+      const into = countsOf(out.counts, t, labels.length);
       at.forEach((j, k) => {
         if (j >= 0) into[k] += c[j];
       });

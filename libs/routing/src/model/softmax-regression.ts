@@ -161,13 +161,16 @@ export class SoftmaxRegression {
     const { labels, weights, bias, naiveBayes } = this.state;
     const all = [...new Set(terms(text))];
     const nb = naiveBayes?.weights ?? {};
-    const nbKnown = all.filter((t) => nb[t]).length;
+    // Own keys only: "constructor" in a text is a word, not every object's constructor.
+    const nbOf = (t: string) => (Object.hasOwn(nb, t) ? nb[t] : undefined);
+    const weightsOf = (t: string) => (Object.hasOwn(weights, t) ? weights[t] : undefined);
+    const nbKnown = all.filter((t) => nbOf(t)).length;
     const nbWeight = ((naiveBayes?.weight ?? 0) * nbKnown) / (nbKnown + EVIDENCE_PRIOR);
-    const fitted = all.filter((t) => weights[t]).length;
+    const fitted = all.filter((t) => weightsOf(t)).length;
     const value = fitted ? (1 / Math.sqrt(all.length)) * (fitted / (fitted + EVIDENCE_PRIOR)) : 0;
-    const known = all.filter((t) => weights[t] || nb[t]);
+    const known = all.filter((t) => weightsOf(t) || nbOf(t));
     const contribution = (t: string, k: number) =>
-      (weights[t]?.[k] ?? 0) * value + (nb[t]?.[k] ?? 0) * nbWeight;
+      (weightsOf(t)?.[k] ?? 0) * value + (nbOf(t)?.[k] ?? 0) * nbWeight;
     const logs = labels.map((_, k) => known.reduce((s, t) => s + contribution(t, k), bias[k]));
     return { logs, known, contribution };
   }
