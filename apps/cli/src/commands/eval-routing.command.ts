@@ -21,7 +21,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
  * every item is scored by a model that never saw it, calibrated as in production.
  */
 export async function evalRouting(file: string, folds = 5, realFile?: string): Promise<void> {
-  const threshold = parseEnv(process.env).ROUTING_MIN_CONFIDENCE;
+  const env = parseEnv(process.env);
+  const threshold = env.ROUTING_MIN_CONFIDENCE;
+  const overrule = env.ROUTING_HINT_OVERRIDE_CONFIDENCE;
   const items = (await readFile(file, 'utf8'))
     .split('\n')
     .filter((l) => l.trim())
@@ -36,7 +38,7 @@ export async function evalRouting(file: string, folds = 5, realFile?: string): P
     calibrate: true,
     naiveBayes: shippedNaiveBayes(),
   });
-  const r = report(predictions, threshold);
+  const r = report(predictions, threshold, overrule);
 
   console.log(
     `Routing evaluation: ${r.items} items, ${folds}-fold cross-validation (${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -48,7 +50,10 @@ export async function evalRouting(file: string, folds = 5, realFile?: string): P
   console.log(`Confidence threshold:             ${r.threshold} (ROUTING_MIN_CONFIDENCE)`);
   console.log(`Auto-routed:                      ${r.autoRouted} of ${r.items}`);
   console.log(`Accuracy of auto-routed items:    ${pct(r.accuracyAutoRouted)}   (target ≥ 95%)`);
-  console.log(`Sent to triage:                   ${pct(r.triageRate)}   (target ≤ 8%)\n`);
+  console.log(`Sent to triage:                   ${pct(r.triageRate)}   (target ≤ 8%)`);
+  console.log(
+    `Right choice of agency overruled: ${pct(r.rightChoiceOverruled)}   (had the citizen picked the right agency)\n`,
+  );
 
   console.log('Per agency (all items, top-1):');
   console.table(
@@ -77,15 +82,22 @@ export async function evalRouting(file: string, folds = 5, realFile?: string): P
       ]),
     ),
   );
-  if (realFile) await evalRealText(realFile, items, lexicon, folds, threshold);
+  if (realFile) await evalRealText(realFile, items, lexicon, folds, { threshold, overrule });
 }
 
-function printShort(title: string, predictions: FoldPrediction[], threshold: number): void {
-  const r = report(predictions, threshold);
+function printShort(
+  title: string,
+  predictions: FoldPrediction[],
+  policy: { threshold: number; overrule: number },
+): void {
+  const r = report(predictions, policy.threshold, policy.overrule);
   console.log(`\n${title}`);
   console.log(`  Top-1 accuracy, all items:      ${pct(r.accuracyAll)}`);
   console.log(`  Accuracy of auto-routed items:  ${pct(r.accuracyAutoRouted)}   (target ≥ 90%)`);
   console.log(`  Sent to triage:                 ${pct(r.triageRate)}   (target ≤ 15%)`);
+  console.log(
+    `  Right choice of agency overruled: ${pct(r.rightChoiceOverruled)}   (had the citizen picked the dispatched agency)`,
+  );
   console.log(
     `  Threshold sweep (auto-right / triage): ${r.sweep.map((s) => `${s.threshold} ${pct(s.accuracyAutoRouted)}/${pct(s.triageRate)}`).join(', ')}`,
   );
@@ -110,7 +122,7 @@ async function evalRealText(
   labeled: { text: string; label: string }[],
   lexicon: ReturnType<typeof lexiconExamples>,
   folds: number,
-  threshold: number,
+  policy: { threshold: number; overrule: number },
 ): Promise<void> {
   const reports = parseLaporCorpus(await readFile(realFile, 'utf8'));
   console.log(
@@ -119,11 +131,11 @@ async function evalRealText(
   printShort(
     'Baseline: router trained without real reports (lexicon + labeled file), all reports',
     realTextBaseline(lexicon, labeled, reports),
-    threshold,
+    policy,
   );
   printShort(
     `Held out: ${folds}-fold, derived phrases and term counts from the other folds + lexicon + labeled file`,
     realTextHeldOut(lexicon, labeled, reports, folds),
-    threshold,
+    policy,
   );
 }

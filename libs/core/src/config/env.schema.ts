@@ -114,7 +114,7 @@ export const envSchema = z.object({
   /** Below this calibrated confidence an item goes to the coordinator's triage. */
   ROUTING_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.7),
   /** How sure the text must be to overrule the agency the citizen picked. */
-  ROUTING_HINT_OVERRIDE_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.95),
+  ROUTING_HINT_OVERRIDE_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.999),
   ROUTING_RETRAIN_EVERY_MS: z.coerce
     .number()
     .int()

@@ -1,5 +1,6 @@
 import type { TrainingExample } from '../model/types.js';
 import { type SoftmaxOptions, SoftmaxRegression } from '../model/softmax-regression.js';
+import { HINT_IGNORED_BELOW } from '../router/route-decision.js';
 
 export interface LabeledText {
   text: string;
@@ -11,6 +12,8 @@ export interface FoldPrediction {
   label: string;
   predicted: string;
   confidence: number;
+  /** Calibrated probability of the right agency: what a citizen's right choice would get. */
+  labelProbability: number;
   /** Log-scores before calibration, for fitting the temperature. */
   logs: number[];
   labels: readonly string[];
@@ -77,19 +80,23 @@ export function crossValidate(
       temperature,
       naiveBayes,
     });
-    for (const item of folds[f]) {
-      const { scores } = model.predict(item.text);
-      predictions.push({
-        text: item.text,
-        label: item.label,
-        predicted: scores[0].label,
-        confidence: scores[0].probability,
-        logs: model.logScores(item.text).logs,
-        labels: model.labels,
-      });
-    }
+    for (const item of folds[f]) predictions.push(foldPrediction(model, item));
   }
   return predictions;
+}
+
+/** What a model says of one labeled text, as the reports read it. */
+export function foldPrediction(model: SoftmaxRegression, item: LabeledText): FoldPrediction {
+  const { scores } = model.predict(item.text);
+  return {
+    text: item.text,
+    label: item.label,
+    predicted: scores[0].label,
+    confidence: scores[0].probability,
+    labelProbability: scores.find((s) => s.label === item.label)?.probability ?? 0,
+    logs: model.logScores(item.text).logs,
+    labels: model.labels,
+  };
 }
 
 /** The temperature that makes the predicted probabilities fit the outcomes best (least log-loss). */
@@ -119,9 +126,19 @@ export interface RoutingReport {
   perAgency: { label: string; precision: number; recall: number; support: number }[];
   confusion: { labels: string[]; matrix: number[][] };
   sweep: { threshold: number; accuracyAutoRouted: number; triageRate: number }[];
+  /**
+   * Share of items whose citizen, had they picked the right agency, would have
+   * been overruled (decideRoute's HINT_OVERRIDDEN: another agency at least
+   * `hintOverrideConfidence`, the right one under 5 %).
+   */
+  rightChoiceOverruled: number;
 }
 
-export function report(predictions: FoldPrediction[], threshold: number): RoutingReport {
+export function report(
+  predictions: FoldPrediction[],
+  threshold: number,
+  hintOverrideConfidence = 0.95,
+): RoutingReport {
   const labels = [...new Set(predictions.map((p) => p.label))].sort();
   const matrix = labels.map(() => labels.map(() => 0));
   for (const p of predictions) {
@@ -160,6 +177,13 @@ export function report(predictions: FoldPrediction[], threshold: number): Routin
       };
     }),
     confusion: { labels, matrix },
+    rightChoiceOverruled:
+      predictions.filter(
+        (p) =>
+          p.predicted !== p.label &&
+          p.confidence >= hintOverrideConfidence &&
+          p.labelProbability < HINT_IGNORED_BELOW,
+      ).length / predictions.length,
     sweep: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((t) => {
       const r = at(t);
       return { threshold: t, accuracyAutoRouted: r.accuracyAutoRouted, triageRate: r.triageRate };

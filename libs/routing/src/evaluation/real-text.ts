@@ -7,6 +7,7 @@ import {
   type FoldPrediction,
   type LabeledText,
   crossValidate,
+  foldPrediction,
   fitTemperature,
   stratifiedFolds,
 } from './cross-validation.js';
@@ -26,17 +27,7 @@ function trainAsDeployed(
 }
 
 function predictAll(model: SoftmaxRegression, items: LabeledText[]): FoldPrediction[] {
-  return items.map((item) => {
-    const { scores } = model.predict(item.text);
-    return {
-      text: item.text,
-      label: item.label,
-      predicted: scores[0].label,
-      confidence: scores[0].probability,
-      logs: model.logScores(item.text).logs,
-      labels: model.labels,
-    };
-  });
+  return items.map((item) => foldPrediction(model, item));
 }
 
 /** Every real report scored by a router that never saw real reports: today's situation. */

@@ -16,6 +16,9 @@ export interface RouteOutcome {
   explanation: string;
 }
 
+/** The hint's share of the reading under which a confident reading overrules the citizen's choice. */
+export const HINT_IGNORED_BELOW = 0.05;
+
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 const words = (terms: string[]) => (terms.length ? ` Kata penentu: ${terms.join(', ')}.` : '');
 
@@ -47,7 +50,7 @@ export function decideRoute(
         explanation: `Sesuai instansi yang dipilih pelapor; isi laporan juga menunjuk ${hintType} (${pct(top.probability)}).${words(prediction.decisiveTerms)}`,
       };
     }
-    if (top.probability >= policy.hintOverrideConfidence && hintScore < 0.05) {
+    if (top.probability >= policy.hintOverrideConfidence && hintScore < HINT_IGNORED_BELOW) {
       return {
         ...base,
         basis: 'HINT_OVERRIDDEN',
