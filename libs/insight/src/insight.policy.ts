@@ -13,7 +13,9 @@ export const InsightPolicy = {
       case StaffRole.ADMIN:
         return {};
       case StaffRole.COORDINATOR:
-        return { cityCode: actor.cityCode ?? '\u0000' };
+        // A coordinator answers for one city; an account without one reads nothing.
+        if (!actor.cityCode) throw IdentityErrors.forbidden(what);
+        return { cityCode: actor.cityCode };
       default:
         throw IdentityErrors.forbidden(what);
     }
