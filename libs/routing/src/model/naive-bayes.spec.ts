@@ -20,13 +20,15 @@ describe('complement naive Bayes', () => {
   const weights = complementNaiveBayes(mergeCounts(['DLH', 'DUKCAPIL', 'PUPR'], table));
 
   it('counts a word that every JavaScript object answers to like any other word', () => {
+    // Typed as any word: the literal would be read as Object's own `constructor`.
+    const word: string = 'constructor';
     const table = countTerms([
-      { text: 'constructor proyek jalan rusak', label: 'PUPR' },
-      { text: 'constructor gedung sekolah', label: 'PUPR' },
+      { text: `${word} proyek jalan rusak`, label: 'PUPR' },
+      { text: `${word} gedung sekolah`, label: 'PUPR' },
     ]);
-    expect(table.counts.constructor).toEqual([expect.any(Number)]);
-    expect(Object.hasOwn(table.counts, 'constructor')).toBe(true);
-    expect(mergeCounts(['PUPR'], table).counts.constructor[0]).toBeGreaterThan(0);
+    expect(Object.hasOwn(table.counts, word)).toBe(true);
+    expect(table.counts[word]).toEqual([expect.any(Number)]);
+    expect(mergeCounts(['PUPR'], table).counts[word][0]).toBeGreaterThan(0);
   });
 
   it('scores a text for the agency whose words it uses', () => {
