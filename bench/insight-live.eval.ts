@@ -23,7 +23,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import {
   type ThemeCode,
   agencyKey,
-  impliedGaps,
+  labeledGaps,
   pairCounts,
   parseLabeledItems,
   prf,
@@ -150,15 +150,7 @@ async function main() {
       items.map((it) => it.themes),
       items.map((_, i) => themes.get(idOf[i]) ?? []),
     );
-    const gold = impliedGaps(
-      items.map((it) => ({
-        agency: agencyKey(it),
-        reporter: it.reporter,
-        isComplaint: it.kind === 'COMPLAINT',
-        competencies: it.competencies,
-      })),
-      items.map((it) => it.cluster),
-    );
+    const gold = labeledGaps(items);
     const predicted = new Set(competencyGaps.map((g) => `${g.agency.code} ${g.competency.code}`));
     const gaps = scoreGaps(gold, predicted);
     const routed = routedTo.filter((r) => r.agency);

@@ -17,6 +17,15 @@ const until = async (ready: () => Promise<boolean>, settled: Promise<unknown>) =
   while (!done && !(await ready())) await new Promise((r) => setTimeout(r, 20));
 };
 
+/** Advisory locks someone is waiting for in this database: how a test sees a batch blocked. */
+const waitingFor = async (ctx: ServiceContext) =>
+  (
+    await ctx.sql<{ n: number }>(
+      `select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+        where l.locktype = 'advisory' and not l.granted and d.datname = current_database()`,
+    )
+  )[0].n;
+
 const RUDE = [
   'Petugas loket Puskesmas Helvetia membentak pasien lansia, kasar sekali.',
   'Petugas pendaftaran Puskesmas Helvetia ketus dan membentak pasien lansia di loket.',
@@ -33,6 +42,30 @@ describe('insight rebuild', () => {
     ctx = await ServiceContext.start([InsightModule, TriageModule]);
   });
   afterAll(() => ctx?.stop());
+
+  const waiting = () => waitingFor(ctx);
+  /** Takes a lock in a transaction of its own and keeps it until `release()`. */
+  const holdLock = async (statement: string) => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    const done = ctx
+      .get(MikroORM)
+      .em.fork()
+      .transactional(async (tx) => {
+        await tx.execute(statement);
+        held();
+        await released;
+      });
+    await holding;
+    return {
+      release: async () => {
+        release();
+        await done;
+      },
+    };
+  };
 
   const item = async (text: string) => {
     const { trackingCode } = await ctx.get(IntakeService).submit({
@@ -114,29 +147,10 @@ describe('insight rebuild', () => {
     expect(await insight.analyse(id)).toBe('PLACED');
     // Rejected since: the next batch takes it out of the active generation (and the rebuild skips it).
     await ctx.sql(`update feedback set status = 'REJECTED', agency_code = null where id = ?`, [id]);
-    const waiting = async () =>
-      (
-        await ctx.sql<{ n: number }>(
-          `select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
-            where l.locktype = 'advisory' and not l.granted and d.datname = current_database()`,
-        )
-      )[0].n;
     // That batch held half-way, waiting for the agency's lock in the active generation.
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let held!: () => void;
-    const holding = new Promise<void>((r) => (held = r));
-    const holder = ctx
-      .get(MikroORM)
-      .em.fork()
-      .transactional(async (tx) => {
-        await tx.execute(
-          `select pg_advisory_xact_lock(hashtext('insight:${generation}:MDN-DINKES'))`,
-        );
-        held();
-        await released;
-      });
-    await holding;
+    const holder = await holdLock(
+      `select pg_advisory_xact_lock(hashtext('insight:${generation}:MDN-DINKES'))`,
+    );
     const removing = insight.analyse(id);
     await until(async () => (await waiting()) >= 1, removing);
 
@@ -144,8 +158,7 @@ describe('insight rebuild', () => {
     await until(async () => (await waiting()) >= 2, rebuild);
     // The switch-over waits for the batch: the generation it places into is still the active one.
     expect((await active()).generation).toBe(generation);
-    release();
-    await holder;
+    await holder.release();
     expect(await removing).toBe('REMOVED');
     const report = await rebuild;
     expect(await active()).toMatchObject({ generation: report.generation, items: 4, sizes: 4 });
@@ -170,27 +183,8 @@ describe('insight rebuild', () => {
       ids.push(await item(text));
       await ctx.get(InsightAnalysisService).analyse(ids.at(-1)!);
     }
-    const waiting = async () =>
-      (
-        await ctx.sql<{ n: number }>(
-          `select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
-            where l.locktype = 'advisory' and not l.granted and d.datname = current_database()`,
-        )
-      )[0].n;
     // A switch-over in progress holds the generation's lock exclusively (two-key form, class 0x5a01).
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let held!: () => void;
-    const holding = new Promise<void>((r) => (held = r));
-    const switching = ctx
-      .get(MikroORM)
-      .em.fork()
-      .transactional(async (tx) => {
-        await tx.execute(`select pg_advisory_xact_lock(${0x5a01}, ${generation})`);
-        held();
-        await released;
-      });
-    await holding;
+    const switching = await holdLock(`select pg_advisory_xact_lock(${0x5a01}, ${generation})`);
     const moving = ctx
       .get(InsightCurationService)
       .moveOut(await principalOf(ctx, 'planner@demo.suara.id'), ids[1]);
@@ -206,8 +200,7 @@ describe('insight rebuild', () => {
       expect(await clusterOf(ids[1])).toBe(await clusterOf(ids[0]));
     } finally {
       // Also when the expectation fails: a lock left held would hang the suite's teardown.
-      release();
-      await switching;
+      await switching.release();
     }
     const own = await moving;
     expect(own).toEqual(expect.any(String));

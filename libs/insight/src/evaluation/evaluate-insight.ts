@@ -2,7 +2,7 @@ import { competenciesFor } from '../themes/competencies.js';
 import { ThemeDetector } from '../themes/theme-detector.js';
 import { defaultThemeLexicon, type ThemeLexicon } from '../themes/theme-lexicon.js';
 import { type ClusterEvaluation, crossValidateClustering } from './cluster-evaluation.js';
-import { impliedGaps, productionGaps, scoreGaps } from './gap-evaluation.js';
+import { labeledGaps, productionGaps, scoreGaps } from './gap-evaluation.js';
 import { agencyKey, type LabeledItem } from './labeled-item.js';
 import { prf, type PRF } from './metrics.js';
 import { scoreThemes, type ThemeScores } from './theme-evaluation.js';
@@ -49,15 +49,7 @@ export async function evaluateInsight(
     folds,
   );
 
-  const goldGaps = impliedGaps(
-    items.map((it) => ({
-      agency: agencyKey(it),
-      reporter: it.reporter,
-      isComplaint: it.kind === 'COMPLAINT',
-      competencies: it.competencies,
-    })),
-    items.map((it) => it.cluster),
-  );
+  const goldGaps = labeledGaps(items);
   const predictedGaps = productionGaps(
     items.map((it, i) => ({
       agency: agencyKey(it),

@@ -1,4 +1,5 @@
 import { type MemberFacts, summariseCluster } from '../store/cluster-summary.js';
+import { agencyKey, type LabeledItem } from './labeled-item.js';
 import { prf, type PRF } from './metrics.js';
 
 export interface GapInput {
@@ -75,6 +76,19 @@ export function productionGaps(
       for (const c of summary.competencies) gaps.add(`${list[0].agency} ${c}`);
   }
   return gaps;
+}
+
+/** The gaps a labeled set implies by the issue's rule, from its own labels. */
+export function labeledGaps(items: readonly LabeledItem[]): Set<string> {
+  return impliedGaps(
+    items.map((it) => ({
+      agency: agencyKey(it),
+      reporter: it.reporter,
+      isComplaint: it.kind === 'COMPLAINT',
+      competencies: it.competencies,
+    })),
+    items.map((it) => it.cluster),
+  );
 }
 
 export function scoreGaps(gold: Set<string>, predicted: Set<string>): PRF & { tp: number } {
