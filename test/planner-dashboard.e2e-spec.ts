@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { InsightAnalysisService } from '@suara/insight';
 import { axeViolations, graphql } from '@suara/testing';
 import { launchChromium } from './support/browser.js';
+import { clusteredComplaint } from './support/clustered-items.js';
 import { SuaraTestStack } from './support/suara-test-stack.js';
+import { trainingPlanInput } from './support/training-plans.js';
 
 const ARTIFACTS = 'test-artifacts';
 
@@ -20,21 +21,6 @@ describe('planner dashboard in a real browser', () => {
   let browser: Browser;
   let completedTitle: string;
 
-  const plan = (over: Record<string, unknown>) => ({
-    competencyCode: 'T-ADMINDUK',
-    agencyCodes: ['TPI-DUKCAPIL'],
-    method: 'PELATIHAN',
-    route: 'KLASIKAL',
-    provider: 'BPSDM Provinsi Kepulauan Riau',
-    participants: 40,
-    hoursJp: 24,
-    startsOn: '2026-03-02',
-    endsOn: '2026-03-05',
-    budgetIdr: 150000000,
-    gapIds: [],
-    ...over,
-  });
-
   beforeAll(async () => {
     stack = await SuaraTestStack.start();
     const planner = await stack.login('planner@demo.suara.id');
@@ -49,7 +35,7 @@ describe('planner dashboard in a real browser', () => {
       return res.data!.createTrainingPlan;
     };
     completedTitle = 'Pelatihan Pelayanan Prima “Senyum, Sapa, Salam” untuk petugas SIAK';
-    const done = await create(plan({ title: completedTitle }));
+    const done = await create(trainingPlanInput({ title: completedTitle }));
     const approved = await graphql(
       stack.url,
       'mutation($id: ID!, $v: Int) { approveTrainingPlan(id: $id, expectedVersion: $v) { status } }',
@@ -65,7 +51,7 @@ describe('planner dashboard in a real browser', () => {
     );
     expect(completed.errors).toBeUndefined();
     await create(
-      plan({
+      trainingPlanInput({
         title: 'Lokakarya OSS-RBA bagi petugas perizinan',
         competencyCode: 'T-PERIZINAN',
         agencyCodes: ['TPI-DPMPTSP'],
@@ -76,27 +62,11 @@ describe('planner dashboard in a real browser', () => {
       }),
     );
     // Real items through the citizens' API, routed, then analysed by insight as the worker does.
-    for (const [i, text] of RUDE.entries()) {
-      const res = await graphql<{ submitFeedback: { trackingCode: string } }>(
-        stack.url,
-        'mutation($i: SubmitFeedbackInput!) { submitFeedback(input: $i) { trackingCode } }',
-        {
-          i: {
-            cityCode: 'TPI',
-            kind: 'COMPLAINT',
-            text,
-            agencyCode: 'TPI-DUKCAPIL',
-            reporter: { name: `Warga ${i}`, email: `warga${i}@contoh.id` },
-          },
-        },
-      );
-      expect(res.errors).toBeUndefined();
-      const [{ id }] = await stack.sql<{ id: string }>(
-        `update feedback set status = 'ROUTED', agency_code = 'TPI-DUKCAPIL' where tracking_code = ? returning id`,
-        [res.data!.submitFeedback.trackingCode],
-      );
-      await stack.apis[0].get(InsightAnalysisService).analyse(id);
-    }
+    for (const [i, text] of RUDE.entries())
+      await clusteredComplaint(stack, 'TPI-DUKCAPIL', text, {
+        name: `Warga ${i}`,
+        email: `warga${i}@contoh.id`,
+      });
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   });

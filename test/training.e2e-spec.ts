@@ -1,27 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { graphql } from '@suara/testing';
 import { SuaraTestStack } from './support/suara-test-stack.js';
+import { PLAN_TITLE, trainingPlanInput } from './support/training-plans.js';
 
 const PLAN_FIELDS = `id title status cityCode year competency { code name } agencyCodes agencies { code name }
   method route provider participants hoursJp startsOn endsOn budgetIdr gaps { id status } completedOn version`;
 const CREATE = `mutation($input: TrainingPlanInput!) { createTrainingPlan(input: $input) { ${PLAN_FIELDS} } }`;
-
-const TITLE = 'Pelatihan Pelayanan Prima — “Senyum, Sapa, Salam” untuk petugas SIAK';
-const planInput = (over: Record<string, unknown> = {}) => ({
-  title: TITLE,
-  competencyCode: 'T-ADMINDUK',
-  agencyCodes: ['TPI-DUKCAPIL'],
-  method: 'PELATIHAN',
-  route: 'KLASIKAL',
-  provider: 'BPSDM Provinsi Kepulauan Riau',
-  participants: 40,
-  hoursJp: 24,
-  startsOn: '2026-03-02',
-  endsOn: '2026-03-05',
-  budgetIdr: 150000000,
-  gapIds: [],
-  ...over,
-});
 
 /** The planners' GraphQL operations and CSV exports, over HTTP with the real API. */
 describe('Training planning over GraphQL and CSV', () => {
@@ -42,11 +26,11 @@ describe('Training planning over GraphQL and CSV', () => {
     fetch(`${stack.url}${path}`, { headers });
 
   it('takes a plan from draft to completed, and reads it in the year', async () => {
-    const created = await graphql(stack.url, CREATE, { input: planInput() }, planner);
+    const created = await graphql(stack.url, CREATE, { input: trainingPlanInput() }, planner);
     expect(created.errors).toBeUndefined();
     const plan = created.data!.createTrainingPlan;
     expect(plan).toMatchObject({
-      title: TITLE,
+      title: PLAN_TITLE,
       status: 'DRAFT',
       cityCode: 'TPI',
       year: 2026,
@@ -171,12 +155,12 @@ describe('Training planning over GraphQL and CSV', () => {
   });
 
   it('refuses staff, and arguments past their declared limits before any work', async () => {
-    const asStaff = await graphql(stack.url, CREATE, { input: planInput() }, staff);
+    const asStaff = await graphql(stack.url, CREATE, { input: trainingPlanInput() }, staff);
     expect(asStaff.errors![0].extensions!.code).toBe('FORBIDDEN');
     const long = await graphql(
       stack.url,
       CREATE,
-      { input: planInput({ title: 'x'.repeat(201) }) },
+      { input: trainingPlanInput({ title: 'x'.repeat(201) }) },
       planner,
     );
     expect(long.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
@@ -219,7 +203,7 @@ describe('Training planning over GraphQL and CSV', () => {
     ]);
     expect(rows[0]).toMatchObject({
       Tahun: '2026',
-      'Nama kegiatan': TITLE,
+      'Nama kegiatan': PLAN_TITLE,
       'Jenis pengembangan': 'pelatihan',
       Jalur: 'klasikal',
       'Anggaran (Rp)': '150000000',
@@ -230,7 +214,10 @@ describe('Training planning over GraphQL and CSV', () => {
       columns: true,
     }) as Record<string, string>[];
     expect(effect).toHaveLength(1);
-    expect(effect[0]).toMatchObject({ 'Nama kegiatan': TITLE, Kesimpulan: 'belum cukup data' });
+    expect(effect[0]).toMatchObject({
+      'Nama kegiatan': PLAN_TITLE,
+      Kesimpulan: 'belum cukup data',
+    });
 
     const gaps = await csv('/planner/export/gaps.csv');
     expect(gaps.status).toBe(200);
