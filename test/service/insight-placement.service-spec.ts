@@ -304,7 +304,7 @@ describe('insight placement', () => {
     try {
       const text = 'Petugas loket Puskesmas Marelan membentak pasien, antrean obat kacau balau.';
       const id = await item('PMS-DINKES', text);
-      const before = await statistics(clusterTerms(text)[0]);
+      const before = await statistics(clusterTerms(text, 'COMPLAINT')[0]);
       const release = await holdAgency('PMS-DINKES');
       // The first worker reads the routed revision and waits for the agency's lock ...
       const first = insight.analyse(id);
@@ -322,7 +322,7 @@ describe('insight placement', () => {
         [id],
       );
       expect(rows).toBe(1);
-      const after = await statistics(clusterTerms(text)[0]);
+      const after = await statistics(clusterTerms(text, 'COMPLAINT')[0]);
       expect(after.documents - before.documents).toBe(1);
       expect(after.df - before.df).toBe(1);
       expect(await ghosts()).toBe(0);
@@ -333,7 +333,7 @@ describe('insight placement', () => {
 
   it('counts an item in the statistics exactly while it is placed, however often it leaves and comes back', async () => {
     const text = 'Arsip berkas kartu keluarga hilang di loket Disdukcapil Siantar, antrean macet.';
-    const term = clusterTerms(text)[0];
+    const term = clusterTerms(text, 'COMPLAINT')[0];
     const id = await item('PMS-DUKCAPIL', text);
     const start = await statistics(term);
     const counted = { documents: start.documents + 1, df: start.df + 1 };
@@ -358,7 +358,9 @@ describe('insight placement', () => {
     const dup = await item('PMS-DUKCAPIL', text);
     const coordinator = await principalOf(ctx, 'coordinator.pms@demo.suara.id');
     await ctx.get(TriageService).markDuplicate(coordinator, dup, original);
-    const term = clusterTerms(text).find((t) => t.startsWith('tetangga')) ?? clusterTerms(text)[0];
+    const term =
+      clusterTerms(text, 'COMPLAINT').find((t) => t.startsWith('tetangga')) ??
+      clusterTerms(text, 'COMPLAINT')[0];
     const before = await statistics(term);
     expect(await insight.analyse(dup)).toBe('PLACED');
     expect((await membership(dup)).cluster_id).toBe((await membership(original)).cluster_id);

@@ -22,7 +22,7 @@ async function setUp() {
   const index = new InMemoryClusterIndex();
   const stats = new InMemoryTermStatistics();
   const placer = new ClusterPlacer(index, stats, { threshold: DEFAULT_THRESHOLD });
-  for (const text of BACKGROUND) await placer.place('X-OTHER', clusterTerms(text));
+  for (const text of BACKGROUND) await placer.place('X-OTHER', clusterTerms(text, 'COMPLAINT'));
   return { index, stats, placer };
 }
 
@@ -31,11 +31,14 @@ describe('ClusterPlacer', () => {
     const { placer } = await setUp();
     const a = await placer.place(
       'PMS-DUKCAPIL',
-      clusterTerms('Blanko KTP-el habis di Dukcapil Siantar, sudah dua bulan belum dicetak.'),
+      clusterTerms(
+        'Blanko KTP-el habis di Dukcapil Siantar, sudah dua bulan belum dicetak.',
+        'COMPLAINT',
+      ),
     );
     const b = await placer.place(
       'PMS-DUKCAPIL',
-      clusterTerms('blanko ktp habis trs di dukcapil siantar, udh 3 bln ga dicetak2'),
+      clusterTerms('blanko ktp habis trs di dukcapil siantar, udh 3 bln ga dicetak2', 'COMPLAINT'),
     );
     expect(a.created).toBe(true);
     expect(b).toMatchObject({ clusterId: a.clusterId, created: false });
@@ -45,11 +48,17 @@ describe('ClusterPlacer', () => {
     const { placer } = await setUp();
     const queue = await placer.place(
       'MDN-DINKES',
-      clusterTerms('Antrean pendaftaran Puskesmas Helvetia panjang sekali, menunggu dari pagi.'),
+      clusterTerms(
+        'Antrean pendaftaran Puskesmas Helvetia panjang sekali, menunggu dari pagi.',
+        'COMPLAINT',
+      ),
     );
     await placer.place(
       'MDN-DINKES',
-      clusterTerms('Antre di loket Puskesmas Helvetia berjam-jam, nomor antrean tidak jelas.'),
+      clusterTerms(
+        'Antre di loket Puskesmas Helvetia berjam-jam, nomor antrean tidak jelas.',
+        'COMPLAINT',
+      ),
     );
     const medicine = await placer.place(
       'MDN-DINKES',
@@ -57,6 +66,7 @@ describe('ClusterPlacer', () => {
       // place with another problem can still join (held-out pairwise precision 0.73).
       clusterTerms(
         'Obat diabetes kosong di apotek puskesmas, pasien disuruh beli sendiri di luar.',
+        'COMPLAINT',
       ),
     );
     expect(medicine).toMatchObject({ created: true });
@@ -66,8 +76,8 @@ describe('ClusterPlacer', () => {
   it('never places an item in another agency’s cluster', async () => {
     const { placer } = await setUp();
     const text = 'Jembatan gantung Pasir Gala miring dan papannya lepas.';
-    const a = await placer.place('KTC-PUPR', clusterTerms(text));
-    const b = await placer.place('KTC-DISHUB', clusterTerms(text));
+    const a = await placer.place('KTC-PUPR', clusterTerms(text, 'COMPLAINT'));
+    const b = await placer.place('KTC-DISHUB', clusterTerms(text, 'COMPLAINT'));
     expect(b.created).toBe(true);
     expect(b.clusterId).not.toBe(a.clusterId);
   });
@@ -104,7 +114,8 @@ describe('clusterLabel', () => {
       'tps batu 9 penuh lagi sampahnya',
     ];
     let id = '';
-    for (const t of texts) id = (await placer.place('TPI-DLH', clusterTerms(t))).clusterId;
+    for (const t of texts)
+      id = (await placer.place('TPI-DLH', clusterTerms(t, 'COMPLAINT'))).clusterId;
     const cluster = index.all().find((c) => c.id === id)!;
     const n = await stats.documentCount();
     const df = await stats.documentFrequencies([...cluster.termCounts.keys()]);

@@ -29,7 +29,7 @@ describe('clusterTerms', () => {
   });
 
   it('marks the words of a place name and keeps the others plain', () => {
-    const terms = clusterTerms('Lampu jalan di Gang Kenanga mati');
+    const terms = clusterTerms('Lampu jalan di Gang Kenanga mati', 'COMPLAINT');
     expect(terms).toEqual(expect.arrayContaining(['@kenanga', 'lampu', 'mati']));
     expect(terms.map(termKey)).toContain('kenanga');
   });
@@ -53,15 +53,21 @@ describe('place names in placement', () => {
       'Petugas loket tidak ramah kepada pasien lansia',
       'Jalan di depan pasar berlubang',
     ];
-    for (const t of background) await placer.place('X-DINKES', clusterTerms(t));
+    for (const t of background) await placer.place('X-DINKES', clusterTerms(t, 'COMPLAINT'));
     const a = await placer.place(
       'X-DINKES',
-      clusterTerms('Di Puskesmas Sungai Mati antrean loket sangat panjang, pasien menunggu lama'),
+      clusterTerms(
+        'Di Puskesmas Sungai Mati antrean loket sangat panjang, pasien menunggu lama',
+        'COMPLAINT',
+      ),
     );
     // Written in lower case: its "sungai mati" matches the marked name.
     const b = await placer.place(
       'X-DINKES',
-      clusterTerms('puskesmas sungai mati antre dari subuh, petugas pendaftaran lambat'),
+      clusterTerms(
+        'puskesmas sungai mati antre dari subuh, petugas pendaftaran lambat',
+        'COMPLAINT',
+      ),
     );
     return { a, b };
   };

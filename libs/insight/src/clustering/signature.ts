@@ -77,9 +77,10 @@ export function placeNameWords(text: string): Set<string> {
  * weighs more (`PlacementOptions.placeWeight`): a recurring problem is a problem
  * *at one place*, and a place's name is the surest sign that two complaints are
  * about the same one. A compliment's terms all start with `+`: praise is not a
- * recurring complaint, so it only ever groups with other praise.
+ * recurring complaint, so it only ever groups with other praise. The kind is
+ * required: placement once left it out and praise joined complaints.
  */
-export function clusterTerms(text: string, kind?: string): string[] {
+export function clusterTerms(text: string, kind: string): string[] {
   const places = new Set([...placeNameWords(text)].flatMap((w) => tokens(w)));
   const prefix = kind === 'COMPLIMENT' ? PRAISE_MARK : '';
   return [

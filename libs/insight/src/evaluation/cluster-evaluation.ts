@@ -14,7 +14,7 @@ export interface ClusterItem {
   /** Gold cluster key, `null` for a singleton. */
   cluster: string | null;
   /** Feedback kind: a compliment only groups with compliments (`clusterTerms`). */
-  kind?: string;
+  kind: string;
 }
 
 export interface FoldResult {

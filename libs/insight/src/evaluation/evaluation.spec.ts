@@ -17,6 +17,7 @@ describe('groupedFolds', () => {
       id: `i${i}`,
       agency: 'A',
       text: '',
+      kind: 'COMPLAINT',
       cluster: i % 3 === 0 ? null : `c${i % 5}`,
     }));
     const folds = groupedFolds(items, 4);

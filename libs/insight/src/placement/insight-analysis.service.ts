@@ -37,7 +37,7 @@ export interface ItemReading {
 }
 
 /** Figures of the latest batches kept for the benchmark (bounded: a worker runs for long). */
-const LOOKUPS_KEPT = 10_000;
+const FIGURES_KEPT = 10_000;
 /** Most items placed in one batch (one transaction per live generation). */
 const MAX_BATCH = 200;
 
@@ -49,8 +49,9 @@ const MAX_BATCH = 200;
  * being placed, the next one gathers. Placement of one item, and placement in
  * one agency, are serialised by transaction-scoped advisory locks (placeBatch),
  * so two workers placing near-identical items at once make one cluster and two
- * revisions of one item are placed one after the other. Processing an item again replaces its one membership row: a reroute
- * moves it, a repeat changes nothing.
+ * revisions of one item are placed one after the other. Processing an item
+ * again replaces its one membership row: a reroute moves it, a repeat changes
+ * nothing.
  */
 @Injectable()
 export class InsightAnalysisService {
@@ -152,6 +153,6 @@ export class InsightAnalysisService {
 /** Appends a figure, dropping the oldest beyond what a long-running worker keeps. */
 function keep(figures: number[], figure: number): void {
   figures.push(figure);
-  const excess = figures.length - LOOKUPS_KEPT;
+  const excess = figures.length - FIGURES_KEPT;
   if (excess > 0) figures.splice(0, excess);
 }
