@@ -26,11 +26,10 @@ export async function refreshClusters(
   const ids = [...new Set(clusterIds)].sort();
   if (ids.length === 0) return;
   const db = em.getKysely<InsightTables>();
-  const anyId = <R extends string>(ref: R) => sql<boolean>`${sql.ref(ref)} = any(${ids}::uuid[])`;
   const members = await db
     .selectFrom('insight_item')
     .select(['cluster_id', 'reporter_key', 'kind', 'themes', 'competencies', 'submitted_at'])
-    .where(anyId('cluster_id'))
+    .where(({ eb, fn, val }) => eb('cluster_id', '=', fn.any(val(ids))))
     .execute();
   const byCluster = new Map<string, typeof members>();
   for (const m of members) {
@@ -55,7 +54,7 @@ export async function refreshClusters(
       'c.term_counts',
       'g.documents',
     ])
-    .where(anyId('c.id'))
+    .where(({ eb, fn, val }) => eb('c.id', '=', fn.any(val(ids))))
     .execute();
   const summaries = new Map<string, ClusterSummary>();
   for (const c of clusters) {
